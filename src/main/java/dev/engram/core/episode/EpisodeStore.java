@@ -1,12 +1,11 @@
 package dev.engram.core.episode;
 
-import dev.engram.core.ingest.EmbeddingSpace;
+import dev.engram.core.ingest.VectorMaintenance;
 import dev.engram.core.scope.Filter;
 import dev.engram.core.scope.Scope;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,7 +13,7 @@ import java.util.Optional;
  * call is one short transaction. Filters arrive parsed and are compiled to parameterized
  * queries by the adapter.
  */
-public interface EpisodeStore {
+public interface EpisodeStore extends VectorMaintenance {
 
     /** Stores the drafts in one transaction, in order, and returns them with their new uids. */
     List<Episode> append(Scope scope, List<EpisodeDraft> drafts);
@@ -28,8 +27,11 @@ public interface EpisodeStore {
 
     long count(Scope scope, Filter filter);
 
-    /** Full-text (BM25) hits for any of the terms, best first. Terms are plain words. */
-    List<Hit> searchText(Scope scope, List<String> terms, Filter filter, int limit);
+    /**
+     * Full-text (BM25) hits for the words of {@code query}, best first. The query is free text:
+     * the adapter escapes it, so no character in it has a special meaning.
+     */
+    List<Hit> searchText(Scope scope, String query, Filter filter, int limit);
 
     /** Nearest episodes by embedding similarity, best first. */
     List<Hit> searchVector(Scope scope, float[] vector, Filter filter, int limit);
@@ -52,22 +54,6 @@ public interface EpisodeStore {
 
     /** Deletes every episode of the scope; returns how many. */
     long deleteAll(Scope scope);
-
-    // --- embedding space maintenance -------------------------------------------------
-
-    /** The model whose vectors the store holds, or empty for a new store. */
-    Optional<EmbeddingSpace> embeddingSpace();
-
-    /**
-     * Switches the store to a new embedding space: records it, drops the vector index and marks
-     * every episode's vector stale. Search keeps working on full text until vectors are back.
-     */
-    void resetEmbeddingSpace(EmbeddingSpace space);
-
-    /** Episodes whose vector is stale, as uid to indexed text, at most {@code limit}. */
-    Map<Long, String> staleEmbeddings(int limit);
-
-    void storeEmbeddings(Map<Long, float[]> vectors);
 
     /** Number of episodes in the whole store, across scopes. */
     long totalCount();

@@ -23,7 +23,8 @@ public record NewEpisode(
         producedFor = Ids.optionalActor("produced_for", producedFor);
         role = requireRole(role);
         content = requireContent(content);
-        Objects.requireNonNull(createdAt, "createdAt");
+        // Stores keep millisecond precision; truncating here makes what is returned equal what is stored.
+        createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         metadata = Ids.requireMetadata("metadata", metadata);
     }
 

@@ -1,21 +1,20 @@
 package dev.engram.core.profile;
 
 import dev.engram.core.episode.PageRequest;
-import dev.engram.core.ingest.EmbeddingSpace;
+import dev.engram.core.ingest.VectorMaintenance;
 import dev.engram.core.scope.Filter;
 import dev.engram.core.scope.Scope;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Where profile facts live. Every call names a scope and never reads or changes another scope's
  * facts; an id from another scope is "not found". Every change writes a history row in the same
  * transaction. {@code indexedText} is the text the {@code vector} was computed from; the store
- * keeps it so that a model change can re-embed.
+ * keeps it so that a model change can re-embed ({@link VectorMaintenance}).
  */
-public interface ProfileStore {
+public interface ProfileStore extends VectorMaintenance {
 
     ProfileFact add(Scope scope, NewFact fact, String indexedText, float[] vector, String actor);
 
@@ -53,14 +52,4 @@ public interface ProfileStore {
 
     /** Deletes every fact, version, citation and history row of the scope; returns the fact count. */
     long deleteAll(Scope scope);
-
-    // --- embedding space maintenance (same contract as EpisodeStore) ----------------------
-
-    Optional<EmbeddingSpace> embeddingSpace();
-
-    void resetEmbeddingSpace(EmbeddingSpace space);
-
-    Map<Long, String> staleEmbeddings(int limit);
-
-    void storeEmbeddings(Map<Long, float[]> vectors);
 }

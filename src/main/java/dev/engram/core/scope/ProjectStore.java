@@ -14,4 +14,7 @@ public interface ProjectStore {
 
     /** Every project of every organisation, ordered by org then project. */
     List<Project> list();
+
+    /** Removes the project entry (its memories are deleted by the caller first); false if unknown. */
+    boolean delete(Scope scope);
 }

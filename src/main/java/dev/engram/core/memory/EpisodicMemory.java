@@ -1,0 +1,84 @@
+package dev.engram.core.memory;
+
+import dev.engram.core.NotFoundException;
+import dev.engram.core.episode.Episode;
+import dev.engram.core.episode.EpisodeDraft;
+import dev.engram.core.episode.EpisodeRevision;
+import dev.engram.core.episode.EpisodeStore;
+import dev.engram.core.episode.EpisodeText;
+import dev.engram.core.episode.EpisodicSearch;
+import dev.engram.core.episode.NewEpisode;
+import dev.engram.core.episode.ScoredEpisode;
+import dev.engram.core.ingest.Embedder;
+import dev.engram.core.scope.Filter;
+import dev.engram.core.scope.ProjectStore;
+import dev.engram.core.scope.Scope;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Episodic memory use cases: remember messages, edit, find and forget them. */
+public final class EpisodicMemory {
+    private final ProjectStore projects;
+    private final EpisodeStore store;
+    private final Embedder embedder;
+    private final EpisodicSearch search;
+    private final EpisodeText text;
+    private final Clock clock;
+
+    public EpisodicMemory(ProjectStore projects, EpisodeStore store, Embedder embedder, EpisodicSearch search,
+                          EpisodeText text, Clock clock) {
+        this.projects = projects;
+        this.store = store;
+        this.embedder = embedder;
+        this.search = search;
+        this.text = text;
+        this.clock = clock;
+    }
+
+    /** Stores the messages (embedding them first) and returns them with their uids, in order. */
+    public List<Episode> add(Scope scope, List<NewEpisode> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        List<String> texts = messages.stream().map(m -> text.of(m.producer(), m.content())).toList();
+        List<float[]> vectors = embedder.embedAll(texts);
+        List<EpisodeDraft> drafts = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            drafts.add(new EpisodeDraft(messages.get(i), texts.get(i), vectors.get(i)));
+        }
+        projects.openOrCreate(scope);
+        return store.append(scope, drafts);
+    }
+
+    public Episode get(Scope scope, long uid) {
+        return store.get(scope, uid).orElseThrow(() -> notFound(scope, uid));
+    }
+
+    /** Replaces an episode's content (re-embedding it); the old text is kept as a revision. */
+    public Episode edit(Scope scope, long uid, String content) {
+        Episode current = get(scope, uid);
+        NewEpisode checked = new NewEpisode(current.producer(), current.producedFor(), current.role(), content,
+                current.createdAt(), current.metadata());
+        String indexed = text.of(checked.producer(), checked.content());
+        return store.updateContent(scope, uid, checked.content(), indexed, embedder.embed(indexed), clock.instant())
+                .orElseThrow(() -> notFound(scope, uid));
+    }
+
+    public List<EpisodeRevision> revisions(Scope scope, long uid) {
+        get(scope, uid);
+        return store.revisions(scope, uid);
+    }
+
+    public List<ScoredEpisode> search(Scope scope, String query, Filter filter, int topK, int expandContext,
+                                      Double scoreThreshold) {
+        if (query.isBlank() || topK == 0) {
+            return List.of();
+        }
+        return search.search(scope, query, filter, topK, expandContext, scoreThreshold);
+    }
+
+    private static NotFoundException notFound(Scope scope, long uid) {
+        return new NotFoundException("Episode " + uid + " not found in " + scope);
+    }
+}

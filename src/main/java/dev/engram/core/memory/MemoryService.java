@@ -1,0 +1,104 @@
+package dev.engram.core.memory;
+
+import dev.engram.core.NotFoundException;
+import dev.engram.core.episode.EpisodeStore;
+import dev.engram.core.episode.ScoredEpisode;
+import dev.engram.core.profile.ProfileStore;
+import dev.engram.core.profile.ScoredFact;
+import dev.engram.core.scope.Filter;
+import dev.engram.core.scope.Filters;
+import dev.engram.core.scope.MemoryType;
+import dev.engram.core.scope.Project;
+import dev.engram.core.scope.ProjectStore;
+import dev.engram.core.scope.Scope;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The memory as a whole: what spans both memory types (search, list, forgetting episodes and
+ * projects). A filter is split per memory type first: a condition on a field only one type has
+ * applies to that type only (MemMachine applied it to both and failed, its issue 690).
+ */
+public final class MemoryService {
+    private final ProjectStore projects;
+    private final EpisodeStore episodeStore;
+    private final ProfileStore profileStore;
+    private final EpisodicMemory episodes;
+    private final ProfileMemory profile;
+
+    public MemoryService(ProjectStore projects, EpisodeStore episodeStore, ProfileStore profileStore,
+                         EpisodicMemory episodes, ProfileMemory profile) {
+        this.projects = projects;
+        this.episodeStore = episodeStore;
+        this.profileStore = profileStore;
+        this.episodes = episodes;
+        this.profile = profile;
+    }
+
+    public EpisodicMemory episodes() {
+        return episodes;
+    }
+
+    public ProfileMemory profile() {
+        return profile;
+    }
+
+    public ProjectStore projects() {
+        return projects;
+    }
+
+    public SearchOutcome search(SearchQuery query) {
+        Filter episodic = query.includes(MemoryType.EPISODIC) ? Filters.restrictTo(query.filter(), MemoryType.EPISODIC) : null;
+        Filter semantic = query.includes(MemoryType.SEMANTIC) ? Filters.restrictTo(query.filter(), MemoryType.SEMANTIC) : null;
+        List<ScoredEpisode> found = episodic == null ? List.of()
+                : episodes.search(query.scope(), query.query(), episodic, query.topK(), query.expandContext(),
+                        query.scoreThreshold());
+        List<ScoredFact> facts = semantic == null ? List.of()
+                : profile.search(query.scope(), query.query(), semantic, query.topK());
+        return new SearchOutcome(found, facts, query.types());
+    }
+
+    public ListOutcome list(ListQuery query) {
+        Filter episodic = query.includes(MemoryType.EPISODIC) ? Filters.restrictTo(query.filter(), MemoryType.EPISODIC) : null;
+        Filter semantic = query.includes(MemoryType.SEMANTIC) ? Filters.restrictTo(query.filter(), MemoryType.SEMANTIC) : null;
+        return new ListOutcome(
+                episodic == null ? List.of() : episodeStore.list(query.scope(), episodic, query.page(), query.order()),
+                semantic == null ? List.of() : profileStore.list(query.scope(), semantic, query.page(), false),
+                query.types());
+    }
+
+    /** Number of episodes in the scope that pass the filter's episodic part. */
+    public long countEpisodes(Scope scope, Filter filter) {
+        return episodeStore.count(scope, Filters.restrictTo(filter, MemoryType.EPISODIC));
+    }
+
+    /**
+     * Forgets episodes (all or none: an unknown uid is NotFoundException and nothing changes);
+     * facts that cited them keep their other citations.
+     */
+    public void deleteEpisodes(Scope scope, Collection<Long> uids, String actor) {
+        episodeStore.delete(scope, uids);
+        profileStore.removeCitations(scope, uids, actor);
+    }
+
+    /**
+     * Deletes one project with all its episodes and facts, and nothing of any other project
+     * (MemMachine also wiped the organisation's shared facts). Safe to repeat after a crash.
+     */
+    public void deleteProject(Scope scope) {
+        if (projects.find(scope).isEmpty()) {
+            throw new NotFoundException("Project does not exist: " + scope);
+        }
+        profileStore.deleteAll(scope);
+        episodeStore.deleteAll(scope);
+        projects.delete(scope);
+    }
+
+    public Project createProject(Scope scope, String description) {
+        return projects.create(scope, description);
+    }
+
+    public Project project(Scope scope) {
+        return projects.find(scope).orElseThrow(() -> new NotFoundException("Project does not exist: " + scope));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.engram.core.memory;
+
+import dev.engram.core.NotFoundException;
+import dev.engram.core.ingest.Embedder;
+import dev.engram.core.profile.FactChange;
+import dev.engram.core.profile.FactPatch;
+import dev.engram.core.profile.FactStatus;
+import dev.engram.core.profile.FactVersion;
+import dev.engram.core.profile.NewFact;
+import dev.engram.core.profile.ProfileFact;
+import dev.engram.core.profile.ProfileStore;
+import dev.engram.core.profile.ScoredFact;
+import dev.engram.core.scope.Filter;
+import dev.engram.core.scope.Scope;
+import java.util.Collection;
+import java.util.List;
+
+/** Profile (semantic) memory use cases: add, correct, archive and find lasting facts. */
+public final class ProfileMemory {
+    private final ProfileStore store;
+    private final Embedder embedder;
+
+    public ProfileMemory(ProfileStore store, Embedder embedder) {
+        this.store = store;
+        this.embedder = embedder;
+    }
+
+    /** The text a fact is embedded from: its feature (words, not snake_case) and value. */
+    public static String indexedText(String feature, String value) {
+        return feature.replace('_', ' ') + ": " + value;
+    }
+
+    public ProfileFact add(Scope scope, NewFact fact, String actor) {
+        String text = indexedText(fact.feature(), fact.value());
+        return store.add(scope, fact, text, embedder.embed(text), actor);
+    }
+
+    public ProfileFact get(Scope scope, long id) {
+        return store.get(scope, id).orElseThrow(() -> notFound(scope, id));
+    }
+
+    public ProfileFact update(Scope scope, long id, FactPatch patch, String actor) {
+        ProfileFact current = get(scope, id);
+        if (!patch.changesIndexedText()) {
+            return store.update(scope, id, patch, null, null, actor);
+        }
+        String feature = patch.feature() != null ? patch.feature() : current.feature();
+        String value = patch.value() != null ? patch.value() : current.value();
+        String text = indexedText(feature, value);
+        return store.update(scope, id, patch, text, embedder.embed(text), actor);
+    }
+
+    public ProfileFact archive(Scope scope, long id, String actor) {
+        return store.setStatus(scope, id, FactStatus.ARCHIVED, actor);
+    }
+
+    public ProfileFact restore(Scope scope, long id, String actor) {
+        return store.setStatus(scope, id, FactStatus.ACTIVE, actor);
+    }
+
+    public List<ScoredFact> search(Scope scope, String query, Filter filter, int topK) {
+        if (query.isBlank() || topK == 0) {
+            return List.of();
+        }
+        return store.search(scope, embedder.embedQuery(query), filter, topK);
+    }
+
+    /** Deletes all the facts or none (an unknown id is NotFoundException). */
+    public void delete(Scope scope, Collection<Long> ids, String actor) {
+        store.delete(scope, ids, actor);
+    }
+
+    public List<FactChange> history(Scope scope, long id) {
+        List<FactChange> history = store.history(scope, id);
+        if (history.isEmpty()) {
+            throw notFound(scope, id);
+        }
+        return history;
+    }
+
+    public List<FactVersion> versions(Scope scope, long id) {
+        get(scope, id);
+        return store.versions(scope, id);
+    }
+
+    private static NotFoundException notFound(Scope scope, long id) {
+        return new NotFoundException("Fact " + id + " not found in " + scope);
+    }
+}

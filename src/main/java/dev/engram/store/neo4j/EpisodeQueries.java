@@ -1,0 +1,236 @@
+package dev.engram.store.neo4j;
+
+import dev.engram.core.episode.Episode;
+import dev.engram.core.episode.EpisodeRevision;
+import dev.engram.core.episode.Hit;
+import dev.engram.core.episode.Neighbours;
+import dev.engram.core.episode.Order;
+import dev.engram.core.episode.PageRequest;
+import dev.engram.core.scope.Filter;
+import dev.engram.core.scope.Scope;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads of the episode graph: lookups, listings, neighbours and the two kinds of search. */
+final class EpisodeQueries {
+    /** How far along the chain a neighbour search walks looking for episodes that pass a filter. */
+    static final int MAX_NEIGHBOUR_HOPS = 256;
+    /** Over-fetch factor when a filter is applied after an index lookup. */
+    private static final int OVERFETCH = 8;
+
+    private final Neo4jDatabase database;
+
+    EpisodeQueries(Neo4jDatabase database) {
+        this.database = database;
+    }
+
+    Optional<Episode> get(Scope scope, long uid) {
+        List<Episode> found = getAll(scope, List.of(uid));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    }
+
+    List<Episode> getAll(Scope scope, List<Long> uids) {
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        params.put("uids", uids);
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    UNWIND range(0, size($uids) - 1) AS i
+                    MATCH (e:Episode {uid: $uids[i]}) WHERE e.org_id = $org AND e.project_id = $project
+                    RETURN """ + EpisodeRows.PROJECTION + " ORDER BY i", params)) {
+                return EpisodeRows.mapAll(result);
+            }
+        });
+    }
+
+    List<Episode> list(Scope scope, Filter filter, PageRequest page, Order order) {
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        String predicate = CypherFilter.compile(filter, "e", params);
+        params.put("skip", page.offset());
+        params.put("limit", page.size());
+        String direction = order == Order.NEWEST_FIRST ? "DESC" : "ASC";
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project AND %s
+                    RETURN %s
+                    ORDER BY e.created_at %s, e.uid %s SKIP $skip LIMIT $limit"""
+                    .formatted(predicate, EpisodeRows.PROJECTION, direction, direction), params)) {
+                return EpisodeRows.mapAll(result);
+            }
+        });
+    }
+
+    long count(Scope scope, Filter filter) {
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        String predicate = CypherFilter.compile(filter, "e", params);
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project AND %s
+                    RETURN count(e) AS n""".formatted(predicate), params)) {
+                return (Long) result.next().get("n");
+            }
+        });
+    }
+
+    List<Hit> searchText(Scope scope, String text, Filter filter, int limit) {
+        String query = LuceneQuery.of(LuceneQuery.scopeToken(scope.orgId(), scope.projectId()), text);
+        if (query == null || limit < 1) {
+            return List.of();
+        }
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        String predicate = CypherFilter.compile(filter, "e", params);
+        params.put("query", query);
+        params.put("fetch", filter.isAll() ? limit : limit * OVERFETCH);
+        params.put("limit", limit);
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    CALL db.index.fulltext.queryNodes('episode_text', $query, {limit: $fetch}) YIELD node AS e, score
+                    WHERE e.org_id = $org AND e.project_id = $project AND %s
+                    RETURN e.uid AS uid, score LIMIT $limit""".formatted(predicate), params)) {
+                return hits(result);
+            }
+        });
+    }
+
+    /**
+     * Nearest episodes by vector: the index filters by scope itself; a further filter is applied
+     * to an over-fetched candidate set, and when that leaves too few the search is exact.
+     */
+    List<Hit> searchVector(Scope scope, float[] vector, Filter filter, int limit, boolean indexReady) {
+        if (limit < 1) {
+            return List.of();
+        }
+        if (indexReady) {
+            int fetch = filter.isAll() ? limit : Math.min(limit * OVERFETCH, 4_000);
+            List<Hit> hits = indexedVectorSearch(scope, vector, filter, fetch, limit);
+            if (hits.size() >= limit || filter.isAll()) {
+                return hits;
+            }
+        }
+        return exactVectorSearch(scope, vector, filter, limit);
+    }
+
+    private List<Hit> indexedVectorSearch(Scope scope, float[] vector, Filter filter, int fetch, int limit) {
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        String predicate = CypherFilter.compile(filter, "e", params);
+        params.put("vector", vector);
+        params.put("fetch", fetch);
+        params.put("limit", limit);
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    CYPHER 25
+                    MATCH (e:Episode)
+                      SEARCH e IN (VECTOR INDEX episode_vectors FOR $vector
+                                   WHERE e.org_id = $org AND e.project_id = $project LIMIT $fetch) SCORE AS score
+                    WITH e, score WHERE %s
+                    RETURN e.uid AS uid, score ORDER BY score DESC LIMIT $limit""".formatted(predicate), params)) {
+                return hits(result);
+            }
+        });
+    }
+
+    private List<Hit> exactVectorSearch(Scope scope, float[] vector, Filter filter, int limit) {
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        String predicate = CypherFilter.compile(filter, "e", params);
+        params.put("vector", vector);
+        params.put("limit", limit);
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    MATCH (e:Episode)
+                    WHERE e.org_id = $org AND e.project_id = $project AND e.embedding IS NOT NULL AND %s
+                    WITH e, vector.similarity.cosine(e.embedding, $vector) AS score
+                    RETURN e.uid AS uid, score ORDER BY score DESC LIMIT $limit""".formatted(predicate), params)) {
+                return hits(result);
+            }
+        });
+    }
+
+    Neighbours neighbours(Scope scope, long uid, int before, int after, Filter filter) {
+        return new Neighbours(walk(scope, uid, before, filter, false), walk(scope, uid, after, filter, true));
+    }
+
+    private List<Episode> walk(Scope scope, long uid, int count, Filter filter, boolean forward) {
+        if (count < 1) {
+            return List.of();
+        }
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        String predicate = CypherFilter.compile(filter, "x", params);
+        params.put("uid", uid);
+        params.put("limit", count);
+        String pattern = forward
+                ? "(start)-[:NEXT*1..%d]->(x)".formatted(MAX_NEIGHBOUR_HOPS)
+                : "(x)-[:NEXT*1..%d]->(start)".formatted(MAX_NEIGHBOUR_HOPS);
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    MATCH (start:Episode {uid: $uid}) WHERE start.org_id = $org AND start.project_id = $project
+                    MATCH path = %s
+                    WHERE %s
+                    WITH x AS e, length(path) AS distance ORDER BY distance LIMIT $limit
+                    RETURN %s""".formatted(pattern, predicate, EpisodeRows.PROJECTION), params)) {
+                return EpisodeRows.mapAll(result);
+            }
+        });
+    }
+
+    List<EpisodeRevision> revisions(Scope scope, long uid) {
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        params.put("uid", uid);
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    MATCH (e:Episode {uid: $uid})-[:REVISED]->(r:Revision)
+                    WHERE e.org_id = $org AND e.project_id = $project
+                    RETURN r.content AS content, r.replaced_at AS at ORDER BY r.replaced_at, elementId(r)""", params)) {
+                List<EpisodeRevision> revisions = new ArrayList<>();
+                result.forEachRemaining(row -> revisions.add(new EpisodeRevision(uid, (String) row.get("content"),
+                        Instant.ofEpochMilli((Long) row.get("at")))));
+                return revisions;
+            }
+        });
+    }
+
+    Map<Long, String> staleEmbeddings(int limit) {
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    MATCH (e:Episode) WHERE e.embedding IS NULL
+                    RETURN e.uid AS uid, e.indexed_text AS text LIMIT $limit""", Map.of("limit", limit))) {
+                Map<Long, String> stale = new java.util.LinkedHashMap<>();
+                result.forEachRemaining(row -> stale.put((Long) row.get("uid"), (String) row.get("text")));
+                return stale;
+            }
+        });
+    }
+
+    void storeEmbeddings(Map<Long, float[]> vectors) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        vectors.forEach((uid, vector) -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("uid", uid);
+            row.put("vector", vector);
+            rows.add(row);
+        });
+        database.write(tx -> {
+            tx.execute("""
+                    UNWIND $rows AS row
+                    MATCH (e:Episode {uid: row.uid})
+                    SET e.embedding = row.vector""", Map.of("rows", rows)).close();
+            return null;
+        });
+    }
+
+    long totalCount() {
+        return database.read(tx -> {
+            try (var result = tx.execute("MATCH (e:Episode) RETURN count(e) AS n")) {
+                return (Long) result.next().get("n");
+            }
+        });
+    }
+
+    private static List<Hit> hits(org.neo4j.graphdb.Result result) {
+        List<Hit> hits = new ArrayList<>();
+        result.forEachRemaining(row -> hits.add(new Hit((Long) row.get("uid"), ((Number) row.get("score")).doubleValue())));
+        return hits;
+    }
+}

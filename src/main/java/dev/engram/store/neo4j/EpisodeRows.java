@@ -1,0 +1,48 @@
+package dev.engram.store.neo4j;
+
+import dev.engram.core.episode.Episode;
+import dev.engram.core.scope.Scope;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.graphdb.Result;
+
+/** The one projection of an episode node, and its mapping to the core record. */
+final class EpisodeRows {
+    /** Cypher returning an episode bound to {@code e} as the columns {@link #map} reads. */
+    static final String PROJECTION = " " + """
+            e.uid AS uid, e.org_id AS org_id, e.project_id AS project_id, e.producer AS producer,
+            e.produced_for AS produced_for, e.role AS role, e.content AS content,
+            e.created_at AS created_at, e.episode_type AS episode_type,
+            [k IN keys(e) WHERE k STARTS WITH 'm.' | [k, e[k]]] AS meta""";
+
+    private EpisodeRows() {
+    }
+
+    static Episode map(Map<String, Object> row) {
+        Map<String, String> metadata = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<List<Object>> pairs = (List<List<Object>>) row.get("meta");
+        for (List<Object> pair : pairs) {
+            String key = (String) pair.get(0);
+            metadata.put(key.substring(EpisodeProperties.METADATA_PREFIX.length()), (String) pair.get(1));
+        }
+        return new Episode(
+                (Long) row.get("uid"),
+                new Scope((String) row.get("org_id"), (String) row.get("project_id")),
+                (String) row.get("producer"),
+                (String) row.get("produced_for"),
+                (String) row.get("role"),
+                (String) row.get("content"),
+                Instant.ofEpochMilli((Long) row.get("created_at")),
+                metadata,
+                (String) row.get("episode_type"));
+    }
+
+    static List<Episode> mapAll(Result result) {
+        List<Episode> episodes = new java.util.ArrayList<>();
+        result.forEachRemaining(row -> episodes.add(map(row)));
+        return episodes;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.engram.store.neo4j;
+
+import dev.engram.core.ingest.EmbeddingSpace;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Constraints and indexes of the episode graph, and the embedding space the vectors belong to.
+ * The vector index is created once the embedding dimension is known and rebuilt on a model
+ * change; it carries org and project so that vector search filters by scope inside the index.
+ */
+final class EpisodeSchema {
+    static final String FULLTEXT_INDEX = "episode_text";
+    static final String VECTOR_INDEX = "episode_vectors";
+    /** Lucene analyzer of the full-text index: English stemming and stop words. */
+    static final String ANALYZER = "english";
+
+    private final Neo4jDatabase database;
+
+    EpisodeSchema(Neo4jDatabase database) {
+        this.database = database;
+    }
+
+    void ensure() {
+        database.schema("CREATE CONSTRAINT episode_uid IF NOT EXISTS FOR (e:Episode) REQUIRE e.uid IS UNIQUE", Map.of());
+        database.schema("""
+                CREATE INDEX episode_scope_time IF NOT EXISTS
+                FOR (e:Episode) ON (e.org_id, e.project_id, e.created_at)""", Map.of());
+        database.schema("""
+                CREATE CONSTRAINT project_scope IF NOT EXISTS
+                FOR (p:Project) REQUIRE (p.org_id, p.project_id) IS UNIQUE""", Map.of());
+        database.schema("CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:EngramMeta) REQUIRE m.key IS UNIQUE", Map.of());
+        database.schema("""
+                CREATE FULLTEXT INDEX episode_text IF NOT EXISTS
+                FOR (e:Episode) ON EACH [e.indexed_text, e.scope_token]
+                OPTIONS {indexConfig: {`fulltext.analyzer`: $analyzer}}""", Map.of("analyzer", ANALYZER));
+        embeddingSpace().ifPresent(this::createVectorIndex);
+        database.awaitIndexes(Duration.ofMinutes(10));
+    }
+
+    Optional<EmbeddingSpace> embeddingSpace() {
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    MATCH (m:EngramMeta {key: 'store'})
+                    RETURN m.embedding_model AS model, m.embedding_dimension AS dimension""")) {
+                if (!result.hasNext()) {
+                    return Optional.empty();
+                }
+                Map<String, Object> row = result.next();
+                if (row.get("model") == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(new EmbeddingSpace((String) row.get("model"),
+                        ((Long) row.get("dimension")).intValue()));
+            }
+        });
+    }
+
+    /** Records the new space, clears every vector (in batches) and rebuilds the vector index. */
+    void reset(EmbeddingSpace space) {
+        database.schema("DROP INDEX " + VECTOR_INDEX + " IF EXISTS", Map.of());
+        long cleared;
+        do {
+            cleared = database.write(tx -> {
+                try (var result = tx.execute("""
+                        MATCH (e:Episode) WHERE e.embedding IS NOT NULL
+                        WITH e LIMIT 10000
+                        REMOVE e.embedding
+                        RETURN count(*) AS n""")) {
+                    return (Long) result.next().get("n");
+                }
+            });
+        } while (cleared > 0);
+        database.write(tx -> {
+            tx.execute("""
+                    MERGE (m:EngramMeta {key: 'store'})
+                    SET m.embedding_model = $model, m.embedding_dimension = $dimension""",
+                    Map.of("model", space.modelId(), "dimension", space.dimension())).close();
+            return null;
+        });
+        createVectorIndex(space);
+        database.awaitIndexes(Duration.ofMinutes(10));
+    }
+
+    private void createVectorIndex(EmbeddingSpace space) {
+        // The dimension comes from the embedding model, never from a request.
+        database.schema("""
+                CREATE VECTOR INDEX episode_vectors IF NOT EXISTS
+                FOR (e:Episode) ON e.embedding
+                WITH [e.org_id, e.project_id]
+                OPTIONS {indexConfig: {`vector.dimensions`: %d, `vector.similarity_function`: 'cosine'}}"""
+                .formatted(space.dimension()), Map.of());
+    }
+}

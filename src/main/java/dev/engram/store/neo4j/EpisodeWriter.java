@@ -1,0 +1,200 @@
+package dev.engram.store.neo4j;
+
+import dev.engram.core.NotFoundException;
+import dev.engram.core.episode.Episode;
+import dev.engram.core.episode.EpisodeDraft;
+import dev.engram.core.episode.NewEpisode;
+import dev.engram.core.scope.Scope;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.neo4j.graphdb.Transaction;
+
+/**
+ * Writes episodes and keeps each project's {@code NEXT} chain in (created_at, uid) order. Every
+ * write first takes the project node's write lock, so concurrent writers to one project queue
+ * up and the chain never forks; writers to different projects do not wait for each other.
+ */
+final class EpisodeWriter {
+    private final Neo4jDatabase database;
+    private final UidAllocator uids;
+
+    EpisodeWriter(Neo4jDatabase database, UidAllocator uids) {
+        this.database = database;
+        this.uids = uids;
+    }
+
+    List<Episode> append(Scope scope, List<EpisodeDraft> drafts) {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        long first = uids.allocate(drafts.size());
+        String token = LuceneQuery.scopeToken(scope.orgId(), scope.projectId());
+        return database.write(tx -> {
+            lockProject(tx, scope, true);
+            List<Episode> stored = new ArrayList<>(drafts.size());
+            for (int i = 0; i < drafts.size(); i++) {
+                stored.add(insert(tx, scope, token, first + i, drafts.get(i)));
+            }
+            return stored;
+        });
+    }
+
+    private Episode insert(Transaction tx, Scope scope, String token, long uid, EpisodeDraft draft) {
+        NewEpisode episode = draft.episode();
+        long createdAt = episode.createdAt().toEpochMilli();
+        Map<String, Object> params = scopeParams(scope);
+        params.put("t", createdAt);
+        Long previous = single(tx, """
+                MATCH (prev:Episode)
+                WHERE prev.org_id = $org AND prev.project_id = $project AND prev.created_at <= $t
+                RETURN prev.uid AS uid ORDER BY prev.created_at DESC, prev.uid DESC LIMIT 1""", params);
+        Long following = previous == null
+                ? single(tx, """
+                        MATCH (head:Episode) WHERE head.org_id = $org AND head.project_id = $project
+                        RETURN head.uid AS uid ORDER BY head.created_at, head.uid LIMIT 1""", params)
+                : single(tx, "MATCH (:Episode {uid: $prev})-[:NEXT]->(n) RETURN n.uid AS uid",
+                        Map.of("prev", previous));
+
+        Map<String, Object> props = new HashMap<>();
+        props.put("uid", uid);
+        props.put("org_id", scope.orgId());
+        props.put("project_id", scope.projectId());
+        props.put("scope_token", token);
+        props.put("producer", episode.producer());
+        if (episode.producedFor() != null) {
+            props.put("produced_for", episode.producedFor());
+        }
+        props.put("role", episode.role());
+        props.put("content", episode.content());
+        props.put("indexed_text", draft.indexedText());
+        props.put("created_at", createdAt);
+        props.put("episode_type", Episode.MESSAGE);
+        if (draft.vector() != null) {
+            props.put("embedding", draft.vector());
+        }
+        episode.metadata().forEach((key, value) -> props.put(EpisodeProperties.metadataProperty(key), value));
+
+        Map<String, Object> link = new HashMap<>();
+        link.put("props", props);
+        link.put("uid", uid);
+        link.put("prev", previous);
+        link.put("next", following);
+        tx.execute("""
+                CREATE (e:Episode) SET e = $props
+                WITH e
+                OPTIONAL MATCH (p:Episode {uid: $prev})
+                OPTIONAL MATCH (p)-[old:NEXT]->(:Episode {uid: $next})
+                DELETE old
+                WITH e, p
+                OPTIONAL MATCH (n:Episode {uid: $next})
+                FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (p)-[:NEXT]->(e))
+                FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | CREATE (e)-[:NEXT]->(n))""", link).close();
+        return new Episode(uid, scope, episode.producer(), episode.producedFor(), episode.role(),
+                episode.content(), Instant.ofEpochMilli(createdAt), episode.metadata(), Episode.MESSAGE);
+    }
+
+    Optional<Episode> updateContent(Scope scope, long uid, String content, String indexedText, float[] vector,
+                                    Instant at) {
+        return database.write(tx -> {
+            lockProject(tx, scope, false);
+            Map<String, Object> params = scopeParams(scope);
+            params.put("uid", uid);
+            params.put("content", content);
+            params.put("text", indexedText);
+            params.put("vector", vector);
+            params.put("at", at.toEpochMilli());
+            try (var result = tx.execute("""
+                    MATCH (e:Episode {uid: $uid}) WHERE e.org_id = $org AND e.project_id = $project
+                    CREATE (e)-[:REVISED]->(:Revision {content: e.content, replaced_at: $at})
+                    SET e.content = $content, e.indexed_text = $text, e.embedding = $vector
+                    RETURN """ + EpisodeRows.PROJECTION, params)) {
+                return result.hasNext() ? Optional.of(EpisodeRows.map(result.next())) : Optional.empty();
+            }
+        });
+    }
+
+    void delete(Scope scope, Collection<Long> uidsToDelete) {
+        List<Long> wanted = List.copyOf(new LinkedHashSet<>(uidsToDelete));
+        database.write(tx -> {
+            lockProject(tx, scope, false);
+            Map<String, Object> params = scopeParams(scope);
+            params.put("uids", wanted);
+            List<Long> missing = new ArrayList<>();
+            try (var result = tx.execute("""
+                    UNWIND $uids AS uid
+                    OPTIONAL MATCH (e:Episode {uid: uid}) WHERE e.org_id = $org AND e.project_id = $project
+                    WITH uid, e WHERE e IS NULL
+                    RETURN uid""", params)) {
+                result.forEachRemaining(row -> missing.add((Long) row.get("uid")));
+            }
+            if (!missing.isEmpty()) {
+                throw new NotFoundException("Episode(s) not found in " + scope + ": "
+                        + String.join(", ", missing.stream().map(String::valueOf).toList()));
+            }
+            for (Long uid : wanted) {
+                tx.execute("""
+                        MATCH (e:Episode {uid: $uid})
+                        OPTIONAL MATCH (a)-[:NEXT]->(e)
+                        OPTIONAL MATCH (e)-[:NEXT]->(b)
+                        OPTIONAL MATCH (e)-[:REVISED]->(r:Revision)
+                        DETACH DELETE e, r
+                        WITH DISTINCT a, b
+                        FOREACH (_ IN CASE WHEN a IS NULL OR b IS NULL THEN [] ELSE [1] END | CREATE (a)-[:NEXT]->(b))""",
+                        Map.of("uid", uid)).close();
+            }
+            return null;
+        });
+    }
+
+    long deleteAll(Scope scope) {
+        long total = 0;
+        long deleted;
+        do {
+            deleted = database.write(tx -> {
+                lockProject(tx, scope, false);
+                try (var result = tx.execute("""
+                        MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project
+                        WITH e LIMIT 5000
+                        OPTIONAL MATCH (e)-[:REVISED]->(r:Revision)
+                        DETACH DELETE e, r
+                        RETURN count(DISTINCT e) AS n""", scopeParams(scope))) {
+                    return (Long) result.next().get("n");
+                }
+            });
+            total += deleted;
+        } while (deleted > 0);
+        return total;
+    }
+
+    /** Takes the project's write lock (creating the project node on first write when asked). */
+    private static void lockProject(Transaction tx, Scope scope, boolean create) {
+        String statement = create
+                ? """
+                  MERGE (p:Project {org_id: $org, project_id: $project})
+                  ON CREATE SET p.description = '', p.created_at = timestamp()
+                  SET p.version = coalesce(p.version, 0) + 1"""
+                : """
+                  MATCH (p:Project {org_id: $org, project_id: $project})
+                  SET p.version = coalesce(p.version, 0) + 1""";
+        tx.execute(statement, scopeParams(scope)).close();
+    }
+
+    static Map<String, Object> scopeParams(Scope scope) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("org", scope.orgId());
+        params.put("project", scope.projectId());
+        return params;
+    }
+
+    private static Long single(Transaction tx, String query, Map<String, Object> params) {
+        try (var result = tx.execute(query, params)) {
+            return result.hasNext() ? (Long) result.next().get("uid") : null;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.engram.store.neo4j;
+
+import dev.engram.core.StoreUnavailableException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.GraphDatabaseSettings.CypherVersion;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.fleetmanagement.FleetManagementSettings;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded Neo4j database of one data folder: opened with settings for a desktop store (no
+ * usage reporting, small transaction logs, bounded page cache), schema ensured, closed once.
+ */
+public final class Neo4jDatabase implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Neo4jDatabase.class);
+
+    private final DatabaseManagementService management;
+    private final GraphDatabaseService db;
+
+    private Neo4jDatabase(DatabaseManagementService management, GraphDatabaseService db) {
+        this.management = management;
+        this.db = db;
+    }
+
+    /** Opens (creating if needed) the store under {@code directory}. */
+    public static Neo4jDatabase open(Path directory, Settings settings) {
+        long started = System.nanoTime();
+        DatabaseManagementService management;
+        try {
+            management = new DatabaseManagementServiceBuilder(directory)
+                    .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                    .setConfig(FleetManagementSettings.fleet_manager_enabled, false)
+                    .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                    .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
+                    .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, 16L * 1024 * 1024)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, settings.pageCacheBytes())
+                    .setConfig(GraphDatabaseSettings.transaction_timeout, settings.transactionTimeout())
+                    .setConfig(GraphDatabaseSettings.default_language, CypherVersion.Cypher25)
+                    .build();
+        } catch (RuntimeException e) {
+            throw unavailable(directory, e);
+        }
+        try {
+            GraphDatabaseService db = management.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            Neo4jDatabase database = new Neo4jDatabase(management, db);
+            LOG.info("Opened episode store {} in {} ms", directory, (System.nanoTime() - started) / 1_000_000);
+            return database;
+        } catch (RuntimeException e) {
+            management.shutdown();
+            throw unavailable(directory, e);
+        }
+    }
+
+    private static StoreUnavailableException unavailable(Path directory, RuntimeException e) {
+        String causes = causeChain(e);
+        if (causes.contains("FileLockException") || causes.contains("lock")) {
+            return new StoreUnavailableException("The episode store at " + directory
+                    + " is in use by another Engram process. Close the other Engram window or server,"
+                    + " or use a different --data-dir.", e);
+        }
+        return new StoreUnavailableException("Could not open the episode store at " + directory + ": "
+                + e.getMessage(), e);
+    }
+
+    private static String causeChain(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            out.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Runs {@code work} in one write transaction and commits it. */
+    public <T> T write(Function<Transaction, T> work) {
+        try (Transaction tx = db.beginTx()) {
+            T result = work.apply(tx);
+            tx.commit();
+            return result;
+        }
+    }
+
+    /** Runs {@code work} in a transaction that is not committed (reads). */
+    public <T> T read(Function<Transaction, T> work) {
+        try (Transaction tx = db.beginTx()) {
+            return work.apply(tx);
+        }
+    }
+
+    /** Runs a schema statement in its own transaction. */
+    void schema(String statement, Map<String, Object> params) {
+        try (Transaction tx = db.beginTx()) {
+            tx.execute(statement, params).close();
+            tx.commit();
+        }
+    }
+
+    void awaitIndexes(Duration timeout) {
+        try (Transaction tx = db.beginTx()) {
+            tx.schema().awaitIndexesOnline(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void close() {
+        management.shutdown();
+    }
+
+    /** Tuning of the embedded database. */
+    public record Settings(long pageCacheBytes, Duration transactionTimeout) {
+        public static Settings defaults() {
+            return new Settings(128L * 1024 * 1024, Duration.ofMinutes(5));
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.engram.store.neo4j;
+
+import dev.engram.core.episode.Episode;
+import dev.engram.core.episode.EpisodeDraft;
+import dev.engram.core.episode.EpisodeRevision;
+import dev.engram.core.episode.EpisodeStore;
+import dev.engram.core.episode.Hit;
+import dev.engram.core.episode.Neighbours;
+import dev.engram.core.episode.Order;
+import dev.engram.core.episode.PageRequest;
+import dev.engram.core.ingest.EmbeddingSpace;
+import dev.engram.core.scope.Filter;
+import dev.engram.core.scope.Scope;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** {@link EpisodeStore} on embedded Neo4j: episodes as nodes, time-ordered {@code NEXT} chains. */
+public final class Neo4jEpisodeStore implements EpisodeStore {
+    private final EpisodeSchema schema;
+    private final EpisodeWriter writer;
+    private final EpisodeQueries queries;
+    private final AtomicReference<Optional<EmbeddingSpace>> space;
+
+    public Neo4jEpisodeStore(Neo4jDatabase database) {
+        this.schema = new EpisodeSchema(database);
+        this.writer = new EpisodeWriter(database, new UidAllocator(database));
+        this.queries = new EpisodeQueries(database);
+        schema.ensure();
+        this.space = new AtomicReference<>(schema.embeddingSpace());
+    }
+
+    @Override
+    public List<Episode> append(Scope scope, List<EpisodeDraft> drafts) {
+        return writer.append(scope, drafts);
+    }
+
+    @Override
+    public Optional<Episode> get(Scope scope, long uid) {
+        return queries.get(scope, uid);
+    }
+
+    @Override
+    public List<Episode> getAll(Scope scope, List<Long> uids) {
+        return queries.getAll(scope, uids);
+    }
+
+    @Override
+    public List<Episode> list(Scope scope, Filter filter, PageRequest page, Order order) {
+        return queries.list(scope, filter, page, order);
+    }
+
+    @Override
+    public long count(Scope scope, Filter filter) {
+        return queries.count(scope, filter);
+    }
+
+    @Override
+    public List<Hit> searchText(Scope scope, String query, Filter filter, int limit) {
+        return queries.searchText(scope, query, filter, limit);
+    }
+
+    @Override
+    public List<Hit> searchVector(Scope scope, float[] vector, Filter filter, int limit) {
+        Optional<EmbeddingSpace> current = space.get();
+        if (current.isEmpty() || current.get().dimension() != vector.length) {
+            return List.of();
+        }
+        return queries.searchVector(scope, vector, filter, limit, true);
+    }
+
+    @Override
+    public Neighbours neighbours(Scope scope, long uid, int before, int after, Filter filter) {
+        return queries.neighbours(scope, uid, before, after, filter);
+    }
+
+    @Override
+    public Optional<Episode> updateContent(Scope scope, long uid, String content, String indexedText,
+                                           float[] vector, Instant at) {
+        return writer.updateContent(scope, uid, content, indexedText, vector, at);
+    }
+
+    @Override
+    public List<EpisodeRevision> revisions(Scope scope, long uid) {
+        return queries.revisions(scope, uid);
+    }
+
+    @Override
+    public void delete(Scope scope, Collection<Long> uids) {
+        writer.delete(scope, uids);
+    }
+
+    @Override
+    public long deleteAll(Scope scope) {
+        return writer.deleteAll(scope);
+    }
+
+    @Override
+    public Optional<EmbeddingSpace> embeddingSpace() {
+        return space.get();
+    }
+
+    @Override
+    public void resetEmbeddingSpace(EmbeddingSpace newSpace) {
+        schema.reset(newSpace);
+        space.set(Optional.of(newSpace));
+    }
+
+    @Override
+    public Map<Long, String> staleEmbeddings(int limit) {
+        return queries.staleEmbeddings(limit);
+    }
+
+    @Override
+    public void storeEmbeddings(Map<Long, float[]> vectors) {
+        queries.storeEmbeddings(vectors);
+    }
+
+    @Override
+    public long totalCount() {
+        return queries.totalCount();
+    }
+}

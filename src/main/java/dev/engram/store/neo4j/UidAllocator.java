@@ -1,0 +1,43 @@
+package dev.engram.store.neo4j;
+
+import java.util.Map;
+
+/**
+ * Hands out episode uids: unique and increasing for the life of the store. Blocks of uids are
+ * reserved in their own committed transaction, so a crash leaves a gap, never a reuse.
+ */
+final class UidAllocator {
+    private static final long BLOCK = 1_000;
+    private final Neo4jDatabase database;
+    private long next;
+    private long limit;
+
+    UidAllocator(Neo4jDatabase database) {
+        this.database = database;
+    }
+
+    /** The first of {@code count} consecutive fresh uids. */
+    synchronized long allocate(int count) {
+        if (next + count > limit) {
+            long block = Math.max(BLOCK, count);
+            next = reserve(block);
+            limit = next + block;
+        }
+        long first = next;
+        next += count;
+        return first;
+    }
+
+    private long reserve(long block) {
+        return database.write(tx -> {
+            try (var result = tx.execute("""
+                    MERGE (m:EngramMeta {key: 'store'})
+                    ON CREATE SET m.next_uid = 1
+                    WITH m, coalesce(m.next_uid, 1) AS start
+                    SET m.next_uid = start + $block
+                    RETURN start""", Map.of("block", block))) {
+                return (Long) result.next().get("start");
+            }
+        });
+    }
+}

@@ -1,0 +1,165 @@
+package dev.engram.store.neo4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.engram.core.NotFoundException;
+import dev.engram.core.episode.Episode;
+import dev.engram.core.episode.EpisodeDraft;
+import dev.engram.core.episode.Hit;
+import dev.engram.core.episode.NewEpisode;
+import dev.engram.core.episode.Order;
+import dev.engram.core.episode.PageRequest;
+import dev.engram.core.ingest.Embedder;
+import dev.engram.core.scope.Filter;
+import dev.engram.core.scope.FilterField;
+import dev.engram.core.scope.Literal;
+import dev.engram.core.scope.Scope;
+import dev.engram.core.scope.SystemField;
+import dev.engram.support.TestEmbedder;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class Neo4jEpisodeStoreTest {
+    @TempDir
+    static Path dir;
+    static Neo4jDatabase database;
+    static Neo4jEpisodeStore store;
+    static Embedder embedder;
+
+    @BeforeAll
+    static void open() {
+        embedder = TestEmbedder.get();
+        database = Neo4jDatabase.open(dir.resolve("neo4j"), Neo4jDatabase.Settings.defaults());
+        store = new Neo4jEpisodeStore(database);
+        store.resetEmbeddingSpace(embedder.space());
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    private static List<Episode> add(Scope scope, String producer, Instant at, String... contents) {
+        List<EpisodeDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < contents.length; i++) {
+            NewEpisode e = new NewEpisode(producer, "bot", "user", contents[i], at.plusSeconds(i), Map.of("n", "" + i));
+            drafts.add(new EpisodeDraft(e, e.content(), embedder.embed(e.content())));
+        }
+        return store.append(scope, drafts);
+    }
+
+    @Test
+    void appendsReturnIncreasingUidsAndRoundTripEveryField() {
+        Scope scope = Scope.of("acme", "roundtrip");
+        List<Episode> added = add(scope, "alice", Instant.parse("2025-11-24T10:00:00Z"), "I prefer aisle seats", "I am vegetarian");
+        assertThat(added.get(1).uid()).isGreaterThan(added.get(0).uid());
+        Episode read = store.get(scope, added.get(0).uid()).orElseThrow();
+        assertThat(read).isEqualTo(added.get(0));
+        assertThat(read.metadata()).containsEntry("n", "0");
+        assertThat(read.producedFor()).isEqualTo("bot");
+        assertThat(store.get(Scope.of("acme", "other"), added.get(0).uid())).isEmpty();
+    }
+
+    @Test
+    void fullTextAndVectorSearchFindTheRightEpisodeWithinScopeOnly() {
+        Scope mine = Scope.of("acme", "search-a");
+        Scope theirs = Scope.of("acme", "search-b");
+        Instant t = Instant.parse("2025-01-01T00:00:00Z");
+        List<Episode> a = add(mine, "alice", t, "My dog Rex loves the beach", "I work as a nurse in Boston", "Pizza on Fridays");
+        add(theirs, "bob", t, "My dog Rex loves the beach too", "Bob is a nurse as well");
+
+        List<Hit> text = store.searchText(mine, "nurse Boston", Filter.all(), 10);
+        assertThat(text).isNotEmpty();
+        assertThat(text.getFirst().uid()).isEqualTo(a.get(1).uid());
+        assertThat(text).extracting(Hit::uid).isSubsetOf(a.stream().map(Episode::uid).toList());
+
+        List<Hit> vector = store.searchVector(mine, embedder.embedQuery("what is my job?"), Filter.all(), 3);
+        assertThat(vector).hasSize(3);
+        assertThat(vector.getFirst().uid()).isEqualTo(a.get(1).uid());
+        assertThat(vector).extracting(Hit::uid).allMatch(uid -> a.stream().anyMatch(e -> e.uid() == uid));
+    }
+
+    @Test
+    void hostileFullTextQueriesAreSearchedAsPlainWords() {
+        Scope scope = Scope.of("acme", "hostile");
+        List<Episode> added = add(scope, "alice", Instant.parse("2025-01-01T00:00:00Z"), "AND OR NOT title:x (y) \"z\" fish");
+        for (String query : List.of("AND", "title:x", "(((", "\"", "fish\\", "*", "?", "~fish^3", "scope_token:*", "+-!{}[]")) {
+            List<Hit> hits = store.searchText(scope, query, Filter.all(), 5);
+            assertThat(hits).extracting(Hit::uid).isSubsetOf(added.getFirst().uid());
+        }
+        assertThat(store.searchText(scope, "fish", Filter.all(), 5)).hasSize(1);
+    }
+
+    @Test
+    void filtersApplyToSearchListAndCount() {
+        Scope scope = Scope.of("acme", "filters");
+        Instant t = Instant.parse("2025-03-01T00:00:00Z");
+        add(scope, "alice", t, "apples are great", "apples again");
+        List<Episode> bob = add(scope, "bob", t.plusSeconds(100), "apples for bob");
+        Filter byBob = new Filter.Compare(FilterField.of(SystemField.PRODUCER), Filter.Op.EQ, Literal.text("bob"));
+        assertThat(store.searchText(scope, "apples", byBob, 10)).extracting(Hit::uid).containsExactly(bob.getFirst().uid());
+        assertThat(store.searchVector(scope, embedder.embedQuery("apples"), byBob, 10)).extracting(Hit::uid)
+                .containsExactly(bob.getFirst().uid());
+        assertThat(store.count(scope, byBob)).isEqualTo(1);
+        Filter numeric = new Filter.Compare(FilterField.metadata("n"), Filter.Op.GE, new Literal.Int(1));
+        assertThat(store.list(scope, numeric, new PageRequest(10, 0), Order.OLDEST_FIRST)).extracting(Episode::content)
+                .containsExactly("apples again");
+    }
+
+    @Test
+    void chainStaysInTimeOrderWhenEpisodesArriveOutOfOrderAndAfterDeletes() {
+        Scope scope = Scope.of("acme", "chain");
+        Instant t = Instant.parse("2025-05-05T00:00:00Z");
+        Episode late = add(scope, "alice", t.plusSeconds(300), "third").getFirst();
+        Episode early = add(scope, "alice", t, "first").getFirst();
+        Episode middle = add(scope, "alice", t.plusSeconds(100), "second").getFirst();
+        Episode last = add(scope, "alice", t.plusSeconds(400), "fourth").getFirst();
+
+        var around = store.neighbours(scope, middle.uid(), 5, 5, Filter.all());
+        assertThat(around.before()).extracting(Episode::content).containsExactly("first");
+        assertThat(around.after()).extracting(Episode::content).containsExactly("third", "fourth");
+
+        store.delete(scope, List.of(late.uid()));
+        around = store.neighbours(scope, middle.uid(), 5, 5, Filter.all());
+        assertThat(around.after()).extracting(Episode::content).containsExactly("fourth");
+        assertThat(store.neighbours(scope, early.uid(), 0, 1, Filter.all()).after()).extracting(Episode::uid)
+                .containsExactly(middle.uid());
+        assertThat(store.neighbours(scope, last.uid(), 2, 0, Filter.all()).before()).extracting(Episode::content)
+                .containsExactly("second", "first");
+    }
+
+    @Test
+    void deleteIsAllOrNothingAndScoped() {
+        Scope scope = Scope.of("acme", "delete");
+        List<Episode> added = add(scope, "alice", Instant.parse("2025-01-01T00:00:00Z"), "one", "two");
+        assertThatThrownBy(() -> store.delete(scope, List.of(added.get(0).uid(), 999_999L)))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("999999");
+        assertThat(store.count(scope, Filter.all())).isEqualTo(2);
+        assertThatThrownBy(() -> store.delete(Scope.of("acme", "elsewhere"), List.of(added.get(0).uid())))
+                .isInstanceOf(NotFoundException.class);
+        store.delete(scope, List.of(added.get(0).uid()));
+        assertThat(store.count(scope, Filter.all())).isEqualTo(1);
+    }
+
+    @Test
+    void editingContentKeepsTheOldTextAndReembeds() {
+        Scope scope = Scope.of("acme", "edit");
+        Episode e = add(scope, "alice", Instant.parse("2025-01-01T00:00:00Z"), "I live in Paris").getFirst();
+        Instant at = Instant.parse("2025-02-01T00:00:00Z");
+        Episode edited = store.updateContent(scope, e.uid(), "I live in Lisbon", "I live in Lisbon",
+                embedder.embed("I live in Lisbon"), at).orElseThrow();
+        assertThat(edited.content()).isEqualTo("I live in Lisbon");
+        assertThat(store.revisions(scope, e.uid())).singleElement()
+                .satisfies(r -> assertThat(r.content()).isEqualTo("I live in Paris"));
+        assertThat(store.searchText(scope, "Lisbon", Filter.all(), 5)).extracting(Hit::uid).containsExactly(e.uid());
+        assertThat(store.searchText(scope, "Paris", Filter.all(), 5)).isEmpty();
+    }
+}
