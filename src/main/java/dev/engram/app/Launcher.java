@@ -1,0 +1,52 @@
+package dev.engram.app;
+
+import dev.engram.cli.EngramCli;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The entry point ({@code Main-Class}): a plain class, not a JavaFX Application, so the jar runs
+ * on the class path. It settles the data folder first, because logging writes there.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        Path dataDir = AppPaths.dataDirectory(explicitDataDir(args));
+        System.setProperty("engram.logDir", AppPaths.logDirectory(dataDir).toString());
+        int code = EngramCli.commandLine(new Bootstrap(Clock.systemUTC(), Launcher::progress), Launcher::desktop,
+                        Clock.systemUTC(), Version.current())
+                .execute(args);
+        System.exit(code);
+    }
+
+    private static int desktop(Path dataDir) {
+        System.out.println("""
+                The Engram desktop app is not part of this build yet.
+                Everything else works from the command line: run `engram --help` to see the commands
+                (add, search, list, delete, edit, projects, facts).""");
+        return 0;
+    }
+
+    /** Long work at start-up (re-embedding) reports on the terminal. */
+    private static void progress(String task, long done, long total) {
+        System.err.printf("\r%s: %d%s", task, done, total > 0 ? " / " + total : "");
+        if (done >= total) {
+            System.err.println();
+        }
+    }
+
+    /** The value of {@code --data-dir DIR} or {@code --data-dir=DIR}, if given. */
+    static Path explicitDataDir(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data-dir") && i + 1 < args.length) {
+                return Path.of(args[i + 1]);
+            }
+            if (args[i].startsWith("--data-dir=")) {
+                return Path.of(args[i].substring("--data-dir=".length()));
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.engram.cli;
+
+import dev.engram.core.memory.MemoryService;
+import java.nio.file.Path;
+
+/** How the CLI gets at the memory: the composition root opens the stores for one command. */
+public interface EngramOpener {
+
+    /** Opens the stores in {@code dataDir} (null: the default data folder). Blocks until ready. */
+    OpenEngram open(Path dataDir);
+
+    /** Resolves the data folder a command would use (for messages). */
+    Path dataDirectory(Path explicit);
+
+    /** Open stores; closing releases them. */
+    interface OpenEngram extends AutoCloseable {
+        MemoryService memory();
+
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.engram.core.episode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FusionTest {
+    private static final List<Hit> TEXT = List.of(new Hit(1, 12.0), new Hit(2, 6.0), new Hit(3, 3.0));
+    private static final List<Hit> VECTOR = List.of(new Hit(3, 0.9), new Hit(4, 0.8), new Hit(1, 0.5));
+
+    @Test
+    void linearFusionRewardsHitsBothRetrieversFound() {
+        List<Hit> fused = new Fusion(Fusion.Method.LINEAR, 0.5, 0.5, 60).fuse(TEXT, VECTOR);
+        assertThat(fused).extracting(Hit::uid).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+        // 1: text 1.0, vector 0.0 -> 0.5 ; 3: text 0.0, vector 1.0 -> 0.5 ; 4: vector 0.75 -> 0.375 ; 2: text 1/3 -> 0.1667
+        assertThat(fused.get(0).score()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(fused).extracting(Hit::uid).endsWith(4L, 2L);
+        assertThat(fused).allSatisfy(h -> assertThat(h.score()).isBetween(0.0, 1.0));
+    }
+
+    @Test
+    void weightsDecideWhichRetrieverLeads() {
+        assertThat(new Fusion(Fusion.Method.LINEAR, 1, 0, 60).fuse(TEXT, VECTOR).getFirst().uid()).isEqualTo(1L);
+        assertThat(new Fusion(Fusion.Method.LINEAR, 0, 1, 60).fuse(TEXT, VECTOR).getFirst().uid()).isEqualTo(3L);
+        assertThat(new Fusion(Fusion.Method.RRF, 0.2, 0.8, 60).fuse(TEXT, VECTOR).getFirst().uid()).isEqualTo(3L);
+    }
+
+    @Test
+    void reciprocalRankFusionScoresFirstRanksHighest() {
+        List<Hit> fused = new Fusion(Fusion.Method.RRF, 0.5, 0.5, 60).fuse(TEXT, VECTOR);
+        // 1 and 3 are each first in one list and third in the other: they tie and lead
+        assertThat(fused.subList(0, 2)).extracting(Hit::uid).containsExactlyInAnyOrder(1L, 3L);
+        assertThat(fused.getFirst().score()).isLessThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void emptyInputsGiveAnEmptyRankingAndOneListAlonePassesThrough() {
+        Fusion fusion = Fusion.defaults();
+        assertThat(fusion.fuse(List.of(), List.of())).isEmpty();
+        assertThat(fusion.fuse(TEXT, List.of())).extracting(Hit::uid).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void negativeOrZeroWeightsAreRejected() {
+        assertThatThrownBy(() -> new Fusion(Fusion.Method.LINEAR, -1, 1, 60)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Fusion(Fusion.Method.LINEAR, 0, 0, 60)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
