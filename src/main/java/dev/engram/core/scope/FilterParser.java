@@ -61,7 +61,9 @@ public final class FilterParser {
         }
         if (rest.kind() != Kind.END) {
             throw error(rest, "unexpected " + rest.describe() + " at position " + rest.position()
-                    + " after a complete condition; expected AND, OR or the end of the filter");
+                    + " after a complete condition; expected AND, OR or the end of the filter"
+                    + (rest.kind() == Kind.WORD || rest.kind() == Kind.STRING
+                            ? " (quote a value that contains spaces, e.g. 'a b')" : ""));
         }
         return filter;
     }
@@ -272,7 +274,7 @@ public final class FilterParser {
         }
         Token close = next();
         if (close.kind() != Kind.RPAREN) {
-            throw error(close, "expected ')' to close date( at position " + close.position() + ", found "
+            throw error(close, "expected ')' after the date string at position " + close.position() + ", found "
                     + close.describe());
         }
         return new Raw(Form.DATE, text.text());
