@@ -80,7 +80,8 @@ final class FilterPrinter {
                 }
                 out.append(')');
             }
-            case Filter.IsNull n -> out.append(n.field().displayName()).append(n.negated() ? " IS NOT NULL" : " IS NULL");
+            case Filter.IsNull n ->
+                    out.append(n.field().displayName()).append(n.negated() ? " IS NOT NULL" : " IS NULL");
         }
     }
 

@@ -155,7 +155,8 @@ final class FilterValues {
     private static double parseDecimal(FilterField field, String text) {
         double value = Double.parseDouble(text);
         if (Double.isInfinite(value)) {
-            throw new Problem("number " + Ids.quote(text) + " for " + field.displayName() + " is out of range", "expected a finite number");
+            throw new Problem("number " + Ids.quote(text) + " for " + field.displayName() + " is out of range",
+                    "expected a finite number");
         }
         return value == 0.0 ? 0.0 : value;
     }

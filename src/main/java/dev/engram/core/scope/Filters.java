@@ -31,7 +31,8 @@ public final class Filters {
             return Filter.ALL;
         }
         if (dict.size() > FilterParser.MAX_COMPARISONS) {
-            throw new InvalidInputException("filter", "at most " + FilterParser.MAX_COMPARISONS + " entries are allowed");
+            throw new InvalidInputException("filter",
+                    "at most " + FilterParser.MAX_COMPARISONS + " entries are allowed");
         }
         List<Filter> terms = new ArrayList<>();
         dict.forEach((key, value) -> {
