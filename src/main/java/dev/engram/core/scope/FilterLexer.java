@@ -92,7 +92,8 @@ final class FilterLexer {
                         + "; expected '!=' (not equal)");
             }
             case '<' -> {
-                return peek(1) == '=' ? op(Filter.Op.LE, 2) : peek(1) == '>' ? op(Filter.Op.NE, 2) : op(Filter.Op.LT, 1);
+                return peek(1) == '=' ? op(Filter.Op.LE, 2)
+                        : peek(1) == '>' ? op(Filter.Op.NE, 2) : op(Filter.Op.LT, 1);
             }
             case '>' -> { return peek(1) == '=' ? op(Filter.Op.GE, 2) : op(Filter.Op.GT, 1); }
             default -> { return word(); }

@@ -98,12 +98,12 @@ final class FilterValues {
             throw new Problem(field.displayName() + " needs an integer, got " + shown(raw),
                     "expected an integer such as 42 or '42'");
         }
-        return new Literal.Int(parseLong(raw.text()));
+        return new Literal.Int(parseLong(field, raw.text()));
     }
 
     private static Literal time(FilterField field, Raw raw) {
         if (raw.form() != Form.DATE && INTEGER.matcher(raw.text()).matches()) {
-            return new Literal.Time(epoch(parseLong(raw.text())));
+            return new Literal.Time(epoch(parseLong(field, raw.text())));
         }
         if (raw.form() == Form.WORD && (isBoolean(raw) || DECIMAL.matcher(raw.text()).matches())) {
             throw new Problem(field.displayName() + " needs a time, got " + shown(raw), TIME_FORMS);
@@ -118,10 +118,10 @@ final class FilterValues {
             case WORD -> {
                 String text = raw.text();
                 if (INTEGER.matcher(text).matches()) {
-                    yield new Literal.Int(parseLong(text));
+                    yield new Literal.Int(parseLong(field, text));
                 }
                 if (DECIMAL.matcher(text).matches()) {
-                    yield new Literal.Decimal(parseDecimal(text));
+                    yield new Literal.Decimal(parseDecimal(field, text));
                 }
                 yield Literal.text(isBoolean(raw) ? text.toLowerCase(Locale.ROOT) : text);
             }
@@ -143,19 +143,20 @@ final class FilterValues {
         return raw.form() == Form.DATE ? "date(" + Ids.quote(raw.text()) + ")" : Ids.quote(raw.text());
     }
 
-    private static long parseLong(String digits) {
+    private static long parseLong(FilterField field, String digits) {
         try {
             return Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            throw new Problem("integer " + Ids.quote(digits) + " is out of range",
+            throw new Problem("integer " + Ids.quote(digits) + " for " + field.displayName() + " is out of range",
                     "expected an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE);
         }
     }
 
-    private static double parseDecimal(String text) {
+    private static double parseDecimal(FilterField field, String text) {
         double value = Double.parseDouble(text);
         if (Double.isInfinite(value)) {
-            throw new Problem("number " + Ids.quote(text) + " is out of range", "expected a finite number");
+            throw new Problem("number " + Ids.quote(text) + " for " + field.displayName() + " is out of range",
+                    "expected a finite number");
         }
         return value == 0.0 ? 0.0 : value;
     }
