@@ -60,7 +60,7 @@ public final class Engram implements EngramOpener.OpenEngram {
             resources.push(sql);
 
             Neo4jEpisodeStore episodes = new Neo4jEpisodeStore(graph);
-            H2ProfileStore facts = new H2ProfileStore(sql);
+            H2ProfileStore facts = new H2ProfileStore(sql, clock);
             Neo4jProjectStore projects = new Neo4jProjectStore(graph);
 
             EmbeddingMigration migration = new EmbeddingMigration(embedder);

@@ -3,6 +3,7 @@ package dev.engram.app;
 import dev.engram.cli.EngramCli;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The entry point ({@code Main-Class}): a plain class, not a JavaFX Application, so the jar runs
@@ -15,6 +16,8 @@ public final class Launcher {
     public static void main(String[] args) {
         Path dataDir = AppPaths.dataDirectory(explicitDataDir(args));
         System.setProperty("engram.logDir", AppPaths.logDirectory(dataDir).toString());
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         int code = EngramCli.commandLine(new Bootstrap(Clock.systemUTC(), Launcher::progress), Launcher::desktop,
                         Clock.systemUTC(), Version.current())
                 .execute(args);

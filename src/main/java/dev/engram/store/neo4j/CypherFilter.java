@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * are SQL's three-valued logic, which is the filter language's meaning.
  */
 final class CypherFilter {
-    /** A plain decimal number, as the filter language reads numbers in metadata values. */
-    static final String NUMBER_PATTERN = "-?[0-9]+(\\.[0-9]+)?";
+    /** A plain decimal number, as {@code FilterEvaluator.NUMERIC_TEXT} reads numbers in metadata values. */
+    static final String NUMBER_PATTERN = "\\s*-?[0-9]+(\\.[0-9]+)?\\s*";
 
     private final String variable;
     private final Map<String, Object> params;
@@ -73,8 +73,7 @@ final class CypherFilter {
             if (!numeric) {
                 return raw;
             }
-            String trimmed = "trim(" + raw + ")";
-            return "(CASE WHEN " + trimmed + " =~ " + param(NUMBER_PATTERN) + " THEN toFloat(" + trimmed + ") END)";
+            return "(CASE WHEN " + raw + " =~ " + param(NUMBER_PATTERN) + " THEN toFloat(trim(" + raw + ")) END)";
         }
         if (!field.system().appliesTo(MemoryType.EPISODIC)) {
             throw new IllegalArgumentException("field " + field + " does not apply to episodes");

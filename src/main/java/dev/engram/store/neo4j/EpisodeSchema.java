@@ -52,7 +52,7 @@ final class EpisodeSchema {
                     return Optional.empty();
                 }
                 return Optional.of(new EmbeddingSpace((String) row.get("model"),
-                        ((Long) row.get("dimension")).intValue()));
+                        ((Number) row.get("dimension")).intValue()));
             }
         });
     }

@@ -50,16 +50,27 @@ final class EpisodeWriter {
         long createdAt = episode.createdAt().toEpochMilli();
         Map<String, Object> params = scopeParams(scope);
         params.put("t", createdAt);
-        Long previous = single(tx, """
-                MATCH (prev:Episode)
-                WHERE prev.org_id = $org AND prev.project_id = $project AND prev.created_at <= $t
-                RETURN prev.uid AS uid ORDER BY prev.created_at DESC, prev.uid DESC LIMIT 1""", params);
-        Long following = previous == null
-                ? single(tx, """
-                        MATCH (head:Episode) WHERE head.org_id = $org AND head.project_id = $project
-                        RETURN head.uid AS uid ORDER BY head.created_at, head.uid LIMIT 1""", params)
-                : single(tx, "MATCH (:Episode {uid: $prev})-[:NEXT]->(n) RETURN n.uid AS uid",
-                        Map.of("prev", previous));
+        Long previous;
+        Long following;
+        Map<String, Object> tail = single(tx, """
+                MATCH (p:Project {org_id: $org, project_id: $project})
+                RETURN p.last_uid AS uid, p.last_created_at AS t""", params);
+        if (tail != null && tail.get("uid") != null && createdAt >= (Long) tail.get("t")) {
+            // the common case, appending in time order: the project's last episode precedes it
+            previous = (Long) tail.get("uid");
+            following = null;
+        } else {
+            previous = uid(single(tx, """
+                    MATCH (prev:Episode)
+                    WHERE prev.org_id = $org AND prev.project_id = $project AND prev.created_at <= $t
+                    RETURN prev.uid AS uid ORDER BY prev.created_at DESC, prev.uid DESC LIMIT 1""", params));
+            following = previous == null
+                    ? uid(single(tx, """
+                            MATCH (head:Episode) WHERE head.org_id = $org AND head.project_id = $project
+                            RETURN head.uid AS uid ORDER BY head.created_at, head.uid LIMIT 1""", params))
+                    : uid(single(tx, "MATCH (:Episode {uid: $prev})-[:NEXT]->(n) RETURN n.uid AS uid",
+                            Map.of("prev", previous)));
+        }
 
         Map<String, Object> props = new HashMap<>();
         props.put("uid", uid);
@@ -94,7 +105,11 @@ final class EpisodeWriter {
                 WITH e, p
                 OPTIONAL MATCH (n:Episode {uid: $next})
                 FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (p)-[:NEXT]->(e))
-                FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | CREATE (e)-[:NEXT]->(n))""", link).close();
+                FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | CREATE (e)-[:NEXT]->(n))
+                WITH e, n
+                MATCH (project:Project {org_id: e.org_id, project_id: e.project_id})
+                FOREACH (_ IN CASE WHEN n IS NULL THEN [1] ELSE [] END |
+                    SET project.last_uid = e.uid, project.last_created_at = e.created_at)""", link).close();
         return new Episode(uid, scope, episode.producer(), episode.producedFor(), episode.role(),
                 episode.content(), Instant.ofEpochMilli(createdAt), episode.metadata(), Episode.MESSAGE);
     }
@@ -138,15 +153,22 @@ final class EpisodeWriter {
                         + String.join(", ", missing.stream().map(String::valueOf).toList()));
             }
             for (Long uid : wanted) {
+                // unlink, delete, bridge the gap, and move the project's tail back if it was the last
                 tx.execute("""
                         MATCH (e:Episode {uid: $uid})
                         OPTIONAL MATCH (a)-[:NEXT]->(e)
                         OPTIONAL MATCH (e)-[:NEXT]->(b)
                         OPTIONAL MATCH (e)-[:REVISED]->(r:Revision)
-                        DETACH DELETE e, r
-                        WITH DISTINCT a, b
-                        FOREACH (_ IN CASE WHEN a IS NULL OR b IS NULL THEN [] ELSE [1] END | CREATE (a)-[:NEXT]->(b))""",
-                        Map.of("uid", uid)).close();
+                        WITH e, a, b, collect(r) AS revisions
+                        FOREACH (r IN revisions | DETACH DELETE r)
+                        DETACH DELETE e
+                        WITH a, b
+                        FOREACH (_ IN CASE WHEN a IS NULL OR b IS NULL THEN [] ELSE [1] END | CREATE (a)-[:NEXT]->(b))
+                        WITH a, b
+                        MATCH (p:Project {org_id: $org, project_id: $project})
+                        FOREACH (_ IN CASE WHEN b IS NULL THEN [1] ELSE [] END |
+                            SET p.last_uid = a.uid, p.last_created_at = a.created_at)""",
+                        Map.of("uid", uid, "org", scope.orgId(), "project", scope.projectId())).close();
             }
             return null;
         });
@@ -169,6 +191,12 @@ final class EpisodeWriter {
             });
             total += deleted;
         } while (deleted > 0);
+        database.write(tx -> {
+            tx.execute("""
+                    MATCH (p:Project {org_id: $org, project_id: $project})
+                    REMOVE p.last_uid, p.last_created_at""", scopeParams(scope)).close();
+            return null;
+        });
         return total;
     }
 
@@ -192,9 +220,13 @@ final class EpisodeWriter {
         return params;
     }
 
-    private static Long single(Transaction tx, String query, Map<String, Object> params) {
+    private static Map<String, Object> single(Transaction tx, String query, Map<String, Object> params) {
         try (var result = tx.execute(query, params)) {
-            return result.hasNext() ? (Long) result.next().get("uid") : null;
+            return result.hasNext() ? result.next() : null;
         }
+    }
+
+    private static Long uid(Map<String, Object> row) {
+        return row == null ? null : (Long) row.get("uid");
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** {@link ProjectStore} on embedded Neo4j: one {@code :Project} node per scope. */
 public final class Neo4jProjectStore implements ProjectStore {
-    private static final String PROJECTION = """
+    private static final String PROJECTION = " " + """
             p.org_id AS org_id, p.project_id AS project_id, p.description AS description, p.created_at AS created_at""";
 
     private final Neo4jDatabase database;
