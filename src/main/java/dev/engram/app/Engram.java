@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -52,12 +54,22 @@ public final class Engram implements EngramOpener.OpenEngram {
             Files.createDirectories(dataDir);
             ExecutorService embedding = Executors.newVirtualThreadPerTaskExecutor();
             resources.push(embedding::shutdownNow);
-            Embedder embedder = new OnnxEmbedder(config.embeddingModel(), embedding);
-
-            Neo4jDatabase graph = Neo4jDatabase.open(dataDir.resolve("episodes"), Neo4jDatabase.Settings.defaults());
+            // The model, the graph store and the SQL store open in parallel: start-up is the slowest of them.
+            CompletableFuture<Embedder> model = CompletableFuture.supplyAsync(
+                    () -> new OnnxEmbedder(config.embeddingModel(), embedding), embedding);
+            CompletableFuture<H2Database> sqlOpening = CompletableFuture.supplyAsync(
+                    () -> H2Database.open(dataDir.resolve("profile")), embedding);
+            Neo4jDatabase graph;
+            try {
+                graph = Neo4jDatabase.open(dataDir.resolve("episodes"), Neo4jDatabase.Settings.defaults());
+            } catch (RuntimeException | Error e) {
+                sqlOpening.thenAccept(H2Database::close);
+                throw e;
+            }
             resources.push(graph);
-            H2Database sql = H2Database.open(dataDir.resolve("profile"));
+            H2Database sql = join(sqlOpening);
             resources.push(sql);
+            Embedder embedder = join(model);
 
             Neo4jEpisodeStore episodes = new Neo4jEpisodeStore(graph);
             H2ProfileStore facts = new H2ProfileStore(sql, clock);
@@ -79,6 +91,20 @@ public final class Engram implements EngramOpener.OpenEngram {
                     + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
             closeAll(resources);
+            throw e;
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e;
         }
     }

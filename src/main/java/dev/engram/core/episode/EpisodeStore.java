@@ -33,7 +33,7 @@ public interface EpisodeStore extends VectorMaintenance {
      */
     List<Hit> searchText(Scope scope, String query, Filter filter, int limit);
 
-    /** Nearest episodes by embedding similarity, best first. */
+    /** Nearest episodes by embedding similarity, best first; the score is the cosine similarity. */
     List<Hit> searchVector(Scope scope, float[] vector, Filter filter, int limit);
 
     /** Up to {@code before}/{@code after} episodes around {@code uid} that pass the filter. */

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fuses full-text and vector hits into one ranking. {@link Method#LINEAR} min-max normalises each
- * list's scores to [0, 1] and takes a weighted sum (a hit missing from a list scores 0 there);
+ * Fuses full-text and vector hits into one ranking with scores in [0, 1].
+ * {@link Method#LINEAR} takes a weighted mean of the full-text score divided by the best full-text
+ * score and the cosine similarity (negative cosines count as 0); a hit missing from a list scores
+ * 0 there, so a weak vector match stays weak however few candidates there are.
  * {@link Method#RRF} is weighted reciprocal-rank fusion. Weights are tuned by the benchmark.
  */
 public record Fusion(Method method, double textWeight, double vectorWeight, int rrfK) {
@@ -23,13 +25,20 @@ public record Fusion(Method method, double textWeight, double vectorWeight, int 
         if (textWeight < 0 || vectorWeight < 0 || textWeight + vectorWeight <= 0) {
             throw new IllegalArgumentException("weights must be non-negative and not both zero");
         }
+        if (rrfK < 0) {
+            throw new IllegalArgumentException("rrfK must not be negative");
+        }
     }
 
-    /** The fused ranking, best first; ties broken by uid (newer first) for a stable order. */
+    /**
+     * The fused ranking, best first; ties broken by uid (newer first) for a stable order.
+     * {@code text} scores are BM25 scores; {@code vector} scores are cosine similarities.
+     */
     public List<Hit> fuse(List<Hit> text, List<Hit> vector) {
         Map<Long, Double> scores = new HashMap<>();
-        add(scores, text, textWeight);
-        add(scores, vector, vectorWeight);
+        boolean rrf = method == Method.RRF;
+        add(scores, rrf ? reciprocalRanks(text) : relativeToBest(text), textWeight);
+        add(scores, rrf ? reciprocalRanks(vector) : cosines(vector), vectorWeight);
         double total = textWeight + vectorWeight;
         return scores.entrySet().stream()
                 .map(e -> new Hit(e.getKey(), e.getValue() / total))
@@ -37,30 +46,32 @@ public record Fusion(Method method, double textWeight, double vectorWeight, int 
                 .toList();
     }
 
-    private void add(Map<Long, Double> scores, List<Hit> hits, double weight) {
-        if (hits.isEmpty() || weight == 0) {
-            return;
-        }
-        Map<Long, Double> normalised = method == Method.RRF ? reciprocalRanks(hits) : minMax(hits);
+    private static void add(Map<Long, Double> scores, Map<Long, Double> normalised, double weight) {
         normalised.forEach((uid, score) -> scores.merge(uid, weight * score, Double::sum));
     }
 
     private Map<Long, Double> reciprocalRanks(List<Hit> hits) {
         Map<Long, Double> out = new LinkedHashMap<>();
         for (int rank = 0; rank < hits.size(); rank++) {
-            // scaled so the first rank scores 1, keeping fused scores in [0, 1]
+            // scaled so that the first rank scores 1, keeping fused scores in [0, 1]
             out.putIfAbsent(hits.get(rank).uid(), (double) (rrfK + 1) / (rrfK + rank + 1));
         }
         return out;
     }
 
-    private static Map<Long, Double> minMax(List<Hit> hits) {
-        double max = hits.stream().mapToDouble(Hit::score).max().orElse(0);
-        double min = hits.stream().mapToDouble(Hit::score).min().orElse(0);
-        double range = max - min;
+    private static Map<Long, Double> relativeToBest(List<Hit> hits) {
+        double best = hits.stream().mapToDouble(Hit::score).max().orElse(0);
         Map<Long, Double> out = new LinkedHashMap<>();
         for (Hit hit : hits) {
-            out.putIfAbsent(hit.uid(), range <= 1e-12 ? 1.0 : (hit.score() - min) / range);
+            out.putIfAbsent(hit.uid(), best <= 0 ? 0 : Math.max(0, hit.score()) / best);
+        }
+        return out;
+    }
+
+    private static Map<Long, Double> cosines(List<Hit> hits) {
+        Map<Long, Double> out = new LinkedHashMap<>();
+        for (Hit hit : hits) {
+            out.putIfAbsent(hit.uid(), Math.clamp(hit.score(), 0.0, 1.0));
         }
         return out;
     }

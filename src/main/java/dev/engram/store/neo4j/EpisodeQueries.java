@@ -96,7 +96,8 @@ final class EpisodeQueries {
     }
 
     /**
-     * Nearest episodes by vector: the index filters by scope itself; a further filter is applied
+     * Nearest episodes by vector, scored by cosine similarity (Neo4j reports (1 + cos) / 2, turned
+     * back into the cosine here). The index filters by scope itself; a further filter is applied
      * to an over-fetched candidate set, and when that leaves too few the search is exact.
      */
     List<Hit> searchVector(Scope scope, float[] vector, Filter filter, int limit, boolean indexReady) {
@@ -126,7 +127,7 @@ final class EpisodeQueries {
                       SEARCH e IN (VECTOR INDEX episode_vectors FOR $vector
                                    WHERE e.org_id = $org AND e.project_id = $project LIMIT $fetch) SCORE AS score
                     WITH e, score WHERE %s
-                    RETURN e.uid AS uid, score ORDER BY score DESC LIMIT $limit""".formatted(predicate), params)) {
+                    RETURN e.uid AS uid, 2 * score - 1 AS score ORDER BY score DESC LIMIT $limit""".formatted(predicate), params)) {
                 return hits(result);
             }
         });
@@ -142,7 +143,7 @@ final class EpisodeQueries {
                     MATCH (e:Episode)
                     WHERE e.org_id = $org AND e.project_id = $project AND e.embedding IS NOT NULL AND %s
                     WITH e, vector.similarity.cosine(e.embedding, $vector) AS score
-                    RETURN e.uid AS uid, score ORDER BY score DESC LIMIT $limit""".formatted(predicate), params)) {
+                    RETURN e.uid AS uid, 2 * score - 1 AS score ORDER BY score DESC LIMIT $limit""".formatted(predicate), params)) {
                 return hits(result);
             }
         });
@@ -191,16 +192,35 @@ final class EpisodeQueries {
         });
     }
 
+    /**
+     * Episodes still waiting for a vector after a model change. Only a reset leaves vectors
+     * missing, and it raises a flag on the store node, so an ordinary start-up does not scan.
+     */
     Map<Long, String> staleEmbeddings(int limit) {
-        return database.read(tx -> {
+        boolean pending = database.read(tx -> {
+            try (var result = tx.execute("MATCH (m:EngramMeta {key: 'store'}) RETURN m.reembedding AS pending")) {
+                return result.hasNext() && Boolean.TRUE.equals(result.next().get("pending"));
+            }
+        });
+        if (!pending) {
+            return Map.of();
+        }
+        Map<Long, String> stale = database.read(tx -> {
             try (var result = tx.execute("""
                     MATCH (e:Episode) WHERE e.embedding IS NULL
                     RETURN e.uid AS uid, e.indexed_text AS text LIMIT $limit""", Map.of("limit", limit))) {
-                Map<Long, String> stale = new java.util.LinkedHashMap<>();
-                result.forEachRemaining(row -> stale.put((Long) row.get("uid"), (String) row.get("text")));
-                return stale;
+                Map<Long, String> rows = new java.util.LinkedHashMap<>();
+                result.forEachRemaining(row -> rows.put((Long) row.get("uid"), (String) row.get("text")));
+                return rows;
             }
         });
+        if (stale.isEmpty()) {
+            database.write(tx -> {
+                tx.execute("MATCH (m:EngramMeta {key: 'store'}) SET m.reembedding = false").close();
+                return null;
+            });
+        }
+        return stale;
     }
 
     void storeEmbeddings(Map<Long, float[]> vectors) {

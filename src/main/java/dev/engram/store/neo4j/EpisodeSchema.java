@@ -15,6 +15,8 @@ final class EpisodeSchema {
     static final String VECTOR_INDEX = "episode_vectors";
     /** Lucene analyzer of the full-text index: English stemming and stop words. */
     static final String ANALYZER = "english";
+    /** Bumped whenever {@link #ensure} creates something new; a store at this version skips the DDL. */
+    static final long VERSION = 1;
 
     private final Neo4jDatabase database;
 
@@ -23,6 +25,9 @@ final class EpisodeSchema {
     }
 
     void ensure() {
+        if (storedVersion() == VERSION) {
+            return;
+        }
         database.schema("CREATE CONSTRAINT episode_uid IF NOT EXISTS FOR (e:Episode) REQUIRE e.uid IS UNIQUE", Map.of());
         database.schema("""
                 CREATE INDEX episode_scope_time IF NOT EXISTS
@@ -37,6 +42,20 @@ final class EpisodeSchema {
                 OPTIONS {indexConfig: {`fulltext.analyzer`: $analyzer}}""", Map.of("analyzer", ANALYZER));
         embeddingSpace().ifPresent(this::createVectorIndex);
         database.awaitIndexes(Duration.ofMinutes(10));
+        database.write(tx -> {
+            tx.execute("MERGE (m:EngramMeta {key: 'store'}) SET m.schema_version = $version",
+                    Map.of("version", VERSION)).close();
+            return null;
+        });
+    }
+
+    private long storedVersion() {
+        return database.read(tx -> {
+            try (var result = tx.execute("MATCH (m:EngramMeta {key: 'store'}) RETURN m.schema_version AS v")) {
+                Object version = result.hasNext() ? result.next().get("v") : null;
+                return version == null ? -1L : ((Number) version).longValue();
+            }
+        });
     }
 
     Optional<EmbeddingSpace> embeddingSpace() {
@@ -75,7 +94,7 @@ final class EpisodeSchema {
         database.write(tx -> {
             tx.execute("""
                     MERGE (m:EngramMeta {key: 'store'})
-                    SET m.embedding_model = $model, m.embedding_dimension = $dimension""",
+                    SET m.embedding_model = $model, m.embedding_dimension = $dimension, m.reembedding = true""",
                     Map.of("model", space.modelId(), "dimension", space.dimension())).close();
             return null;
         });

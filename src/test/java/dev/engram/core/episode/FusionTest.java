@@ -2,6 +2,7 @@ package dev.engram.core.episode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,13 +12,18 @@ class FusionTest {
     private static final List<Hit> VECTOR = List.of(new Hit(3, 0.9), new Hit(4, 0.8), new Hit(1, 0.5));
 
     @Test
-    void linearFusionRewardsHitsBothRetrieversFound() {
+    void linearFusionAveragesRelativeTextScoreAndCosine() {
         List<Hit> fused = new Fusion(Fusion.Method.LINEAR, 0.5, 0.5, 60).fuse(TEXT, VECTOR);
-        assertThat(fused).extracting(Hit::uid).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
-        // 1: text 1.0, vector 0.0 -> 0.5 ; 3: text 0.0, vector 1.0 -> 0.5 ; 4: vector 0.75 -> 0.375 ; 2: text 1/3 -> 0.1667
-        assertThat(fused.get(0).score()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(fused).extracting(Hit::uid).endsWith(4L, 2L);
-        assertThat(fused).allSatisfy(h -> assertThat(h.score()).isBetween(0.0, 1.0));
+        // 1: (1.0 + 0.5)/2 = 0.75 ; 3: (0.25 + 0.9)/2 = 0.575 ; 4: 0.8/2 = 0.4 ; 2: 0.5/2 = 0.25
+        assertThat(fused).extracting(Hit::uid).containsExactly(1L, 3L, 4L, 2L);
+        assertThat(fused).extracting(Hit::score).containsExactly(0.75, 0.575, 0.4, 0.25);
+    }
+
+    @Test
+    void aLoneWeakVectorMatchStaysWeak() {
+        List<Hit> fused = Fusion.defaults().fuse(List.of(), List.of(new Hit(9, 0.08)));
+        assertThat(fused).singleElement().satisfies(h -> assertThat(h.score()).isCloseTo(0.04, offset(1e-9)));
+        assertThat(Fusion.defaults().fuse(List.of(), List.of(new Hit(9, -0.3))).getFirst().score()).isZero();
     }
 
     @Test
@@ -32,14 +38,13 @@ class FusionTest {
         List<Hit> fused = new Fusion(Fusion.Method.RRF, 0.5, 0.5, 60).fuse(TEXT, VECTOR);
         // 1 and 3 are each first in one list and third in the other: they tie and lead
         assertThat(fused.subList(0, 2)).extracting(Hit::uid).containsExactlyInAnyOrder(1L, 3L);
-        assertThat(fused.getFirst().score()).isLessThanOrEqualTo(1.0);
+        assertThat(fused).allSatisfy(h -> assertThat(h.score()).isBetween(0.0, 1.0));
     }
 
     @Test
     void emptyInputsGiveAnEmptyRankingAndOneListAlonePassesThrough() {
-        Fusion fusion = Fusion.defaults();
-        assertThat(fusion.fuse(List.of(), List.of())).isEmpty();
-        assertThat(fusion.fuse(TEXT, List.of())).extracting(Hit::uid).containsExactly(1L, 2L, 3L);
+        assertThat(Fusion.defaults().fuse(List.of(), List.of())).isEmpty();
+        assertThat(Fusion.defaults().fuse(TEXT, List.of())).extracting(Hit::uid).containsExactly(1L, 2L, 3L);
     }
 
     @Test

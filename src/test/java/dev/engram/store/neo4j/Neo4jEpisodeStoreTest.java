@@ -162,4 +162,11 @@ class Neo4jEpisodeStoreTest {
         assertThat(store.searchText(scope, "Lisbon", Filter.all(), 5)).extracting(Hit::uid).containsExactly(e.uid());
         assertThat(store.searchText(scope, "Paris", Filter.all(), 5)).isEmpty();
     }
+
+    @Test
+    void aSecondOpenOfTheSameStoreGetsAClearError() {
+        assertThatThrownBy(() -> Neo4jDatabase.open(dir.resolve("neo4j"), Neo4jDatabase.Settings.defaults()))
+                .isInstanceOf(dev.engram.core.StoreUnavailableException.class)
+                .hasMessageContaining("in use by another Engram process");
+    }
 }
