@@ -54,8 +54,26 @@ final class CypherFilter {
     }
 
     private String comparison(Filter.Compare c) {
+        if (c.value() instanceof Literal.Time time && time.value().getNano() % 1_000_000 != 0) {
+            return subMillisecondComparison(c.field(), c.op(), time);
+        }
         String operator = c.op() == Filter.Op.NE ? "<>" : c.op().symbol();
         return "(" + access(c.field(), c.value().isNumber()) + " " + operator + " " + param(value(c.field(), c.value())) + ")";
+    }
+
+    /**
+     * Times are stored in whole milliseconds, so a literal between two milliseconds equals no
+     * stored time, and the inequalities round to the millisecond below it.
+     */
+    private String subMillisecondComparison(FilterField field, Filter.Op op, Literal.Time time) {
+        String access = access(field, false);
+        String floor = param(time.value().toEpochMilli());
+        return switch (op) {
+            case EQ -> "(" + access + " <> " + access + ")";
+            case NE -> "(" + access + " = " + access + ")";
+            case GT, GE -> "(" + access + " > " + floor + ")";
+            case LT, LE -> "(" + access + " <= " + floor + ")";
+        };
     }
 
     private String membership(Filter.In in) {

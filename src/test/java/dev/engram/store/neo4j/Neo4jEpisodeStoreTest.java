@@ -169,4 +169,18 @@ class Neo4jEpisodeStoreTest {
                 .isInstanceOf(dev.engram.core.StoreUnavailableException.class)
                 .hasMessageContaining("in use by another Engram process");
     }
+
+    @Test
+    void timesBetweenTwoMillisecondsCompareExactlyAsTheReferenceEvaluatorDoes() {
+        Scope scope = Scope.of("acme", "submillis");
+        Episode e = add(scope, "alice", Instant.parse("2025-01-01T10:00:00Z"), "tick").getFirst();
+        for (String op : List.of("=", "!=", "<", "<=", ">", ">=")) {
+            for (String time : List.of("2025-01-01T10:00:00.0005Z", "2025-01-01T09:59:59.9995Z", "2025-01-01T10:00:00Z")) {
+                Filter filter = dev.engram.core.scope.FilterParser.parse("created_at " + op + " date('" + time + "')");
+                boolean expected = dev.engram.core.scope.FilterEvaluator.matches(filter,
+                        f -> f.system() == SystemField.CREATED_AT ? e.createdAt() : null);
+                assertThat(store.count(scope, filter)).as("created_at %s %s", op, time).isEqualTo(expected ? 1 : 0);
+            }
+        }
+    }
 }
