@@ -28,7 +28,11 @@ final class FactReads {
             .reversed().thenComparingLong(c -> c.head().id());
 
     Optional<ProfileFact> byId(Connection c, Scope scope, long id, boolean lock) throws SQLException {
-        return byIds(c, scope, List.of(id), lock).stream().findFirst();
+        String sql = "SELECT " + FactRows.COLUMNS + FROM_SCOPE + " AND f.id = ?" + (lock ? " FOR UPDATE" : "");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(bindScope(ps, scope), id);
+            return FactRows.complete(c, scope, heads(ps)).stream().findFirst();
+        }
     }
 
     /** The facts of the scope with these ids (unknown ids skipped), by id; optionally locked for update. */
@@ -48,9 +52,11 @@ final class FactReads {
     /** Ids of the scope's facts that cite any of these episodes, ascending. */
     List<Long> citing(Connection c, Scope scope, Collection<Long> episodeUids) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT c.fact_id FROM fact_citation c"
-                + " JOIN facts f ON f.id = c.fact_id WHERE f.org_id = ? AND f.project_id = ?"
-                + " AND c.episode_uid = ANY(?) ORDER BY c.fact_id")) {
-            ps.setObject(bindScope(ps, scope), episodeUids.toArray(Long[]::new));
+                + " WHERE c.episode_uid = ANY(?) AND EXISTS (SELECT 1 FROM facts f WHERE f.id = c.fact_id"
+                + " AND f.org_id = ? AND f.project_id = ?) ORDER BY c.fact_id")) {
+            ps.setObject(1, episodeUids.toArray(Long[]::new));
+            ps.setString(2, scope.orgId());
+            ps.setString(3, scope.projectId());
             List<Long> ids = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -25,6 +25,13 @@ final class FactRows {
     static final String COLUMNS = "f.id, f.org_id, f.project_id, f.set_id, f.producer, f.category, f.tag,"
             + " f.feature, f.fact_value, f.status, f.valid_from, f.valid_to, f.created_at, f.updated_at, f.source";
 
+    /**
+     * Child rows are driven by their fact_id index; the scope check is per row, so H2 never
+     * plans a scan of the scope's facts for a page of ids.
+     */
+    private static final String OF_SCOPE = " EXISTS (SELECT 1 FROM facts f WHERE f.id = %s.fact_id"
+            + " AND f.org_id = ? AND f.project_id = ?)";
+
     private FactRows() {
     }
 
@@ -56,8 +63,7 @@ final class FactRows {
         Long[] ids = heads.stream().map(Head::id).toArray(Long[]::new);
         Map<Long, List<Long>> citations = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT c.fact_id, c.episode_uid FROM fact_citation c"
-                + " JOIN facts f ON f.id = c.fact_id WHERE f.org_id = ? AND f.project_id = ?"
-                + " AND c.fact_id = ANY(?) ORDER BY c.fact_id, c.episode_uid")) {
+                + " WHERE c.fact_id = ANY(?) AND" + OF_SCOPE.formatted("c") + " ORDER BY c.fact_id, c.episode_uid")) {
             bindScope(ps, scope, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -67,8 +73,7 @@ final class FactRows {
         }
         Map<Long, Map<String, String>> metadata = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT m.fact_id, m.meta_key, m.meta_value"
-                + " FROM fact_metadata m JOIN facts f ON f.id = m.fact_id WHERE f.org_id = ? AND f.project_id = ?"
-                + " AND m.fact_id = ANY(?)")) {
+                + " FROM fact_metadata m WHERE m.fact_id = ANY(?) AND" + OF_SCOPE.formatted("m"))) {
             bindScope(ps, scope, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -82,9 +87,9 @@ final class FactRows {
     }
 
     private static void bindScope(PreparedStatement ps, Scope scope, Long[] ids) throws SQLException {
-        ps.setString(1, scope.orgId());
-        ps.setString(2, scope.projectId());
-        ps.setObject(3, ids);
+        ps.setObject(1, ids);
+        ps.setString(2, scope.orgId());
+        ps.setString(3, scope.projectId());
     }
 
     static FactStatus status(String wire) {

@@ -34,7 +34,7 @@ public final class H2Database implements AutoCloseable {
      * returns. DB_CLOSE_ON_EXIT=FALSE: {@link #close()} closes it, in the app's own order.
      */
     private static final String URL_OPTIONS = ";FILE_LOCK=FS;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
-            + ";AUTO_SERVER=FALSE;DEFAULT_LOCK_TIMEOUT=10000";
+            + ";AUTO_SERVER=FALSE;DEFAULT_LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
     private static final Logger log = LoggerFactory.getLogger(H2Database.class);
 
     private final Path dataFile;
