@@ -20,11 +20,15 @@ final class OpenFailures {
     static StoreUnavailableException translate(SQLException e, Path dataFile) {
         return switch (e.getErrorCode()) {
             case ErrorCode.DATABASE_ALREADY_OPEN_1 -> alreadyOpen(dataFile, e);
-            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.IO_EXCEPTION_1,
-                 ErrorCode.IO_EXCEPTION_2 -> new StoreUnavailableException("The profile database file "
-                    + dataFile + " is damaged or not an Engram/H2 database and cannot be read (H2 error "
+            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1 -> new StoreUnavailableException(
+                    "The profile database file " + dataFile + " is damaged or not an Engram database (H2 error "
                     + e.getErrorCode() + "). Restore it from a backup, or move it aside to start with an"
                     + " empty profile store.", e);
+            case ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2 -> new StoreUnavailableException(
+                    "The profile database file " + dataFile + " cannot be read or written (H2 error "
+                    + e.getErrorCode() + "). Check the file's permissions and the free disk space; if the file"
+                    + " is damaged, restore it from a backup, or move it aside to start with an empty profile"
+                    + " store.", e);
             default -> new StoreUnavailableException("The profile database " + dataFile + " cannot be opened ("
                     + e.getMessage() + "). Check that the disk is not full and the directory is writable.", e);
         };

@@ -119,6 +119,16 @@ class H2DatabaseTest {
     }
 
     @Test
+    void aTruncatedFileIsRefusedWithWhatToDo() throws Exception {
+        Files.writeString(dir.resolve("profile.mv.db"), "hello world");
+
+        assertThatThrownBy(() -> H2Database.open(dir))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("cannot be read or written")
+                .hasMessageContaining("restore it from a backup, or move it aside");
+    }
+
+    @Test
     void aCommittedFactSurvivesAKilledJvm() throws Exception {
         List<Long> committed = new ArrayList<>();
         try (ChildJvm child = ChildJvm.start(dir, "write")) {
