@@ -1,91 +1,188 @@
 package dev.engram.store.h2;
 
 import dev.engram.core.StoreUnavailableException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded H2 database of one data folder ({@code <dir>/profile.mv.db}), its schema kept by
- * Flyway. Commits are written at once ({@code WRITE_DELAY=0}), so a committed change survives
- * the process being killed.
+ * An embedded, file-mode H2 database ({@code <directory>/<name>.mv.db}) with its schema
+ * migrated by Flyway from {@code classpath:db/migration/h2}. One process, one opener: a second
+ * open of the same database, from this JVM or another process, is refused with a
+ * {@link StoreUnavailableException}. A committed transaction is written to the file before
+ * the commit returns, so it survives the JVM being killed.
  */
 public final class H2Database implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(H2Database.class);
+    public static final String DEFAULT_NAME = "profile";
+    static final String MIGRATIONS = "classpath:db/migration/h2";
 
+    /**
+     * FILE_LOCK=FS: an OS lock on the data file, released by the OS if the process dies (no
+     * stale lock file to wait out). WRITE_DELAY=0: every commit writes the store before it
+     * returns. DB_CLOSE_ON_EXIT=FALSE: {@link #close()} closes it, in the app's own order.
+     */
+    private static final String URL_OPTIONS = ";FILE_LOCK=FS;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
+            + ";AUTO_SERVER=FALSE;DEFAULT_LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
+    private static final Logger log = LoggerFactory.getLogger(H2Database.class);
+
+    private final Path dataFile;
+    private final ProcessLock lock;
     private final JdbcConnectionPool pool;
+    private volatile boolean closed;
 
-    private H2Database(JdbcConnectionPool pool) {
+    private H2Database(Path dataFile, ProcessLock lock, JdbcConnectionPool pool) {
+        this.dataFile = dataFile;
+        this.lock = lock;
         this.pool = pool;
     }
 
+    /** Opens (creating when needed) {@code <directory>/profile.mv.db}. */
     public static H2Database open(Path directory) {
-        String url = "jdbc:h2:file:" + directory.resolve("profile").toAbsolutePath()
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "engram", "");
-        pool.setMaxConnections(16);
-        try (Connection probe = pool.getConnection()) {
-            probe.isValid(1);
-        } catch (SQLException e) {
-            pool.dispose();
-            throw unavailable(directory, e);
+        return open(directory, DEFAULT_NAME);
+    }
+
+    public static H2Database open(Path directory, String name) {
+        Path dir = directory.toAbsolutePath().normalize();
+        Path dataFile = dir.resolve(name + ".mv.db");
+        if (!name.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("database name must be letters, digits, '_' or '-': " + name);
         }
+        if (dir.toString().contains(";")) {
+            throw new StoreUnavailableException("Cannot use " + dataFile + " for the profile database:"
+                    + " the path must not contain ';'. Choose another data directory.", null);
+        }
+        ProcessLock lock = ProcessLock.acquire(dir, name, dataFile);
+        JdbcConnectionPool pool = null;
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration/h2").load().migrate();
-        } catch (RuntimeException e) {
-            pool.dispose();
-            throw new StoreUnavailableException("Could not prepare the profile store at " + directory + ": "
-                    + e.getMessage(), e);
-        }
-        LOG.info("Opened profile store {}", directory);
-        return new H2Database(pool);
-    }
-
-    private static StoreUnavailableException unavailable(Path directory, SQLException e) {
-        if (e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
-            return new StoreUnavailableException("The profile store at " + directory
-                    + " is in use by another Engram process. Close the other Engram window or server,"
-                    + " or use a different --data-dir.", e);
-        }
-        return new StoreUnavailableException("Could not open the profile store at " + directory + ": "
-                + e.getMessage(), e);
-    }
-
-    /** Work on one connection. */
-    @FunctionalInterface
-    interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
-    <T> T transaction(SqlWork<T> work) {
-        try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+            pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve(name) + URL_OPTIONS, "sa", "");
+            pool.setMaxConnections(16);
+            try (Connection probe = pool.getConnection()) {
+                probe.isValid(1);
             }
+            migrate(pool, dataFile);
+            log.info("Opened profile database {}", dataFile);
+            return new H2Database(dataFile, lock, pool);
         } catch (SQLException e) {
-            throw new StoreUnavailableException("Profile store error: " + e.getMessage(), e);
+            dispose(pool);
+            lock.release();
+            throw OpenFailures.translate(e, dataFile);
+        } catch (RuntimeException e) {
+            dispose(pool);
+            lock.release();
+            throw e;
         }
+    }
+
+    private static void migrate(JdbcConnectionPool pool, Path dataFile) {
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations(MIGRATIONS)
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreUnavailableException("The profile database " + dataFile + " could not be brought"
+                    + " up to date (" + e.getMessage() + "). If it was written by a newer Engram, run that"
+                    + " version; otherwise restore the file from a backup.", e);
+        }
+    }
+
+    /** The database file, {@code <directory>/<name>.mv.db}. */
+    public Path dataFile() {
+        return dataFile;
+    }
+
+    /** A pooled connection; the caller closes it (returns it to the pool). */
+    Connection connection() throws SQLException {
+        if (closed) {
+            throw new StoreUnavailableException("The profile database " + dataFile + " is closed.", null);
+        }
+        return pool.getConnection();
     }
 
     @Override
-    public void close() {
-        try (Connection connection = pool.getConnection()) {
-            connection.createStatement().execute("SHUTDOWN");
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
         } catch (SQLException e) {
-            LOG.warn("Profile store did not shut down cleanly", e);
+            log.warn("Profile database {} did not shut down cleanly: {}", dataFile, e.getMessage());
         } finally {
+            dispose(pool);
+            lock.release();
+        }
+        log.info("Closed profile database {}", dataFile);
+    }
+
+    private static void dispose(JdbcConnectionPool pool) {
+        if (pool != null) {
             pool.dispose();
+        }
+    }
+
+    /**
+     * A lock file beside the database. H2 shares one open database between all connections of
+     * a JVM, so its own file lock cannot refuse a second opener inside the same process; a JVM
+     * file lock can (it refuses overlapping locks in this JVM and in other processes).
+     */
+    private record ProcessLock(FileChannel channel, FileLock lock) {
+        static ProcessLock acquire(Path dir, String name, Path dataFile) {
+            FileChannel channel = null;
+            try {
+                Files.createDirectories(dir);
+                channel = FileChannel.open(dir.resolve(name + ".lock"),
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock();
+                if (lock == null) {
+                    throw OpenFailures.alreadyOpen(dataFile, null);
+                }
+                return new ProcessLock(channel, lock);
+            } catch (OverlappingFileLockException e) {
+                closeQuietly(channel);
+                throw OpenFailures.alreadyOpen(dataFile, e);
+            } catch (IOException e) {
+                closeQuietly(channel);
+                throw new StoreUnavailableException("Cannot create or lock the profile database in " + dir
+                        + " (" + e.getMessage() + "). Check that the directory exists and is writable.", e);
+            } catch (RuntimeException e) {
+                closeQuietly(channel);
+                throw e;
+            }
+        }
+
+        void release() {
+            try {
+                lock.release();
+            } catch (IOException e) {
+                log.debug("Releasing the lock of the profile database failed", e);
+            }
+            closeQuietly(channel);
+        }
+
+        private static void closeQuietly(FileChannel channel) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    log.debug("Closing the profile database lock file failed", e);
+                }
+            }
         }
     }
 }

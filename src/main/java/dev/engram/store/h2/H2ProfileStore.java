@@ -14,322 +14,269 @@ import dev.engram.core.profile.ProfileStore;
 import dev.engram.core.profile.ScoredFact;
 import dev.engram.core.scope.Filter;
 import dev.engram.core.scope.Scope;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
-/** {@link ProfileStore} on embedded H2: one short transaction per call, scope on every query. */
+/**
+ * {@link ProfileStore} on an embedded H2 database. Every call is one short transaction whose
+ * statements all restrict to the scope, so an id of another scope is simply not found. Every
+ * change writes its history row in the same transaction. Times come from the clock, truncated
+ * to microseconds (the column precision) so that returned facts equal what is read back later.
+ */
 public final class H2ProfileStore implements ProfileStore {
-    private final H2Database db;
+    private final Transactions tx;
     private final Clock clock;
-    private final FactWriter writer = new FactWriter();
+    private final FactReads reads = new FactReads();
+    private final FactWrites writes = new FactWrites();
+    private final FactHistoryLog history = new FactHistoryLog();
+    private final EmbeddingSpaces spaces = new EmbeddingSpaces();
 
-    public H2ProfileStore(H2Database db, Clock clock) {
-        this.db = db;
-        this.clock = clock;
+    public H2ProfileStore(H2Database database) {
+        this(database, Clock.systemUTC());
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    public H2ProfileStore(H2Database database, Clock clock) {
+        this.tx = new Transactions(Objects.requireNonNull(database, "database"));
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public ProfileFact add(Scope scope, NewFact fact, String indexedText, float[] vector, String actor) {
-        Instant now = now();
-        return db.transaction(c -> {
-            long id = writer.insert(c, scope, fact, indexedText, vector, now);
-            ProfileFact added = load(c, scope, id).orElseThrow();
-            FactHistory.record(c, scope, id, FactAction.ADD, null, added, actor, now);
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(fact, "fact");
+        Objects.requireNonNull(indexedText, "indexedText");
+        requireActor(actor);
+        return tx.write(c -> {
+            spaces.requireFits(c, vector);
+            Instant now = now();
+            long id = writes.insert(c, scope, fact, indexedText, vector, now);
+            ProfileFact added = reads.byId(c, scope, id, false).orElseThrow();
+            history.record(c, scope, id, FactAction.ADD, null, added, actor, now);
             return added;
         });
     }
 
     @Override
     public Optional<ProfileFact> get(Scope scope, long id) {
-        return db.transaction(c -> load(c, scope, id));
+        Objects.requireNonNull(scope, "scope");
+        return tx.read(c -> reads.byId(c, scope, id, false));
     }
 
+    /**
+     * Applies the patch; a patch that changes nothing is a no-op (no history row). Metadata, when
+     * given, replaces the whole map. Changed category, tag, feature or value keep the old content
+     * as a version; they need {@code indexedText} (the vector may be null: stale until re-embedded).
+     */
     @Override
-    public ProfileFact update(Scope scope, long id, FactPatch patch, String indexedText, float[] vector, String actor) {
-        Instant now = now();
-        return db.transaction(c -> {
-            ProfileFact before = load(c, scope, id).orElseThrow(() -> notFound(scope, List.of(id)));
-            writer.update(c, before, patch, indexedText, vector, now);
-            ProfileFact after = load(c, scope, id).orElseThrow();
-            FactHistory.record(c, scope, id, FactAction.UPDATE, before, after, actor, now);
+    public ProfileFact update(Scope scope, long id, FactPatch patch, String indexedText, float[] vector,
+                              String actor) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(patch, "patch");
+        requireActor(actor);
+        return tx.write(c -> {
+            ProfileFact before = reads.byId(c, scope, id, true).orElseThrow(() -> notFound(scope, List.of(id)));
+            ProfileFact patched = FactPatching.apply(before, patch);
+            boolean contentChanged = FactPatching.contentDiffers(before, patched);
+            boolean metadataChanged = !before.metadata().equals(patched.metadata());
+            if (!contentChanged && !metadataChanged) {
+                return before;
+            }
+            if (contentChanged && indexedText == null) {
+                throw new IllegalArgumentException("a patch that changes category, tag, feature or value needs"
+                        + " the new indexed text");
+            }
+            spaces.requireFits(c, vector);
+            Instant now = now();
+            if (contentChanged) {
+                writes.insertVersion(c, before, now);
+            }
+            writes.updateContent(c, FactPatching.validFrom(patched, contentChanged ? now : before.validFrom()), now);
+            if (indexedText != null) {
+                writes.updateEmbedding(c, scope, id, indexedText, vector);
+            }
+            if (metadataChanged) {
+                writes.replaceMetadata(c, scope, id, patched.metadata());
+            }
+            ProfileFact after = reads.byId(c, scope, id, false).orElseThrow();
+            history.record(c, scope, id, FactAction.UPDATE, before, after, actor, now);
             return after;
         });
     }
 
+    /** Archives (valid until now) or restores; setting the status a fact already has is a no-op. */
     @Override
     public ProfileFact setStatus(Scope scope, long id, FactStatus status, String actor) {
-        Instant now = now();
-        return db.transaction(c -> {
-            ProfileFact before = load(c, scope, id).orElseThrow(() -> notFound(scope, List.of(id)));
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(status, "status");
+        requireActor(actor);
+        return tx.write(c -> {
+            ProfileFact before = reads.byId(c, scope, id, true).orElseThrow(() -> notFound(scope, List.of(id)));
             if (before.status() == status) {
                 return before;
             }
-            writer.setStatus(c, id, status, now);
-            ProfileFact after = load(c, scope, id).orElseThrow();
-            FactHistory.record(c, scope, id, status == FactStatus.ARCHIVED ? FactAction.ARCHIVE : FactAction.RESTORE,
-                    before, after, actor, now);
+            Instant now = now();
+            boolean archive = status == FactStatus.ARCHIVED;
+            writes.setStatus(c, scope, id, status, archive ? now : null, now);
+            ProfileFact after = reads.byId(c, scope, id, false).orElseThrow();
+            history.record(c, scope, id, archive ? FactAction.ARCHIVE : FactAction.RESTORE, before, after, actor, now);
             return after;
         });
     }
 
     @Override
     public void delete(Scope scope, Collection<Long> ids, String actor) {
-        Instant now = now();
-        List<Long> wanted = List.copyOf(new LinkedHashSet<>(ids));
-        db.transaction(c -> {
-            List<ProfileFact> found = new ArrayList<>();
-            List<Long> missing = new ArrayList<>();
-            for (long id : wanted) {
-                load(c, scope, id).ifPresentOrElse(found::add, () -> missing.add(id));
+        Objects.requireNonNull(scope, "scope");
+        requireActor(actor);
+        Set<Long> wanted = new TreeSet<>(ids);
+        if (wanted.isEmpty()) {
+            return;
+        }
+        tx.write(c -> {
+            List<ProfileFact> found = reads.byIds(c, scope, wanted, true);
+            if (found.size() != wanted.size()) {
+                found.forEach(f -> wanted.remove(f.id()));
+                throw notFound(scope, wanted);
             }
-            if (!missing.isEmpty()) {
-                throw notFound(scope, missing);
-            }
+            Instant now = now();
             for (ProfileFact fact : found) {
-                FactHistory.record(c, scope, fact.id(), FactAction.DELETE, fact, null, actor, now);
-                try (PreparedStatement s = c.prepareStatement("DELETE FROM fact WHERE id = ?")) {
-                    s.setLong(1, fact.id());
-                    s.executeUpdate();
-                }
+                history.record(c, scope, fact.id(), FactAction.DELETE, fact, null, actor, now);
             }
-            return null;
+            return writes.delete(c, scope, found.stream().map(ProfileFact::id).toList());
         });
     }
 
     @Override
     public List<ProfileFact> list(Scope scope, Filter filter, PageRequest page, boolean includeArchived) {
-        List<Object> params = scoped(scope);
-        String predicate = H2FilterCompiler.compile(filter, params);
-        params.add(page.size());
-        params.add(page.offset());
-        return db.transaction(c -> FactRows.complete(c, rows(c, "SELECT " + FactRows.COLUMNS
-                + " FROM fact f WHERE f.org_id = ? AND f.project_id = ? " + statusClause(includeArchived)
-                + " AND " + predicate + " ORDER BY f.created_at, f.id LIMIT ? OFFSET ?", params)));
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(page, "page");
+        SqlPredicate predicate = H2FilterCompiler.compile(filter);
+        return tx.read(c -> reads.list(c, scope, predicate, page, includeArchived));
     }
 
     @Override
     public long count(Scope scope, Filter filter, boolean includeArchived) {
-        List<Object> params = scoped(scope);
-        String predicate = H2FilterCompiler.compile(filter, params);
-        return db.transaction(c -> {
-            try (PreparedStatement s = prepare(c, "SELECT COUNT(*) FROM fact f WHERE f.org_id = ? AND f.project_id = ? "
-                    + statusClause(includeArchived) + " AND " + predicate, params);
-                 ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        Objects.requireNonNull(scope, "scope");
+        SqlPredicate predicate = H2FilterCompiler.compile(filter);
+        return tx.read(c -> reads.count(c, scope, predicate, includeArchived));
     }
 
     @Override
     public List<ScoredFact> search(Scope scope, float[] query, Filter filter, int topK) {
-        List<Object> params = scoped(scope);
-        String predicate = H2FilterCompiler.compile(filter, params);
-        return db.transaction(c -> {
-            record Scored(FactRows.Row row, double score) {
-            }
-            List<Scored> scored = new ArrayList<>();
-            try (PreparedStatement s = prepare(c, "SELECT " + FactRows.COLUMNS + ", f.embedding FROM fact f"
-                    + " WHERE f.org_id = ? AND f.project_id = ? AND f.status = 'ACTIVE' AND f.embedding IS NOT NULL"
-                    + " AND " + predicate, params);
-                 ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    scored.add(new Scored(FactRows.row(rs), Vectors.cosine(query, Vectors.decode(rs.getBytes("embedding")))));
-                }
-            }
-            List<Scored> top = scored.stream()
-                    .sorted(Comparator.comparingDouble(Scored::score).reversed().thenComparingLong(x -> x.row().id()))
-                    .limit(topK).toList();
-            List<ProfileFact> facts = FactRows.complete(c, top.stream().map(Scored::row).toList());
-            List<ScoredFact> out = new ArrayList<>();
-            for (int i = 0; i < facts.size(); i++) {
-                out.add(new ScoredFact(facts.get(i), top.get(i).score()));
-            }
-            return out;
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(query, "query");
+        SqlPredicate predicate = H2FilterCompiler.compile(filter);
+        if (topK < 1) {
+            return List.of();
+        }
+        return tx.read(c -> {
+            spaces.requireFits(c, query);
+            return reads.search(c, scope, query, predicate, topK);
         });
     }
 
     @Override
     public List<FactChange> history(Scope scope, long id) {
-        return db.transaction(c -> FactHistory.read(c, scope, id));
+        Objects.requireNonNull(scope, "scope");
+        return tx.read(c -> history.read(c, scope, id));
     }
 
+    /** Superseded contents, oldest first; empty for an id unknown in the scope. */
     @Override
     public List<FactVersion> versions(Scope scope, long id) {
-        return db.transaction(c -> {
-            try (PreparedStatement s = prepare(c, """
-                    SELECT v.category, v.tag, v.feature, v.fact_value, v.valid_from, v.valid_to
-                    FROM fact_version v JOIN fact f ON f.id = v.fact_id
-                    WHERE f.org_id = ? AND f.project_id = ? AND f.id = ? ORDER BY v.id""",
-                    List.of(scope.orgId(), scope.projectId(), id));
-                 ResultSet rs = s.executeQuery()) {
-                List<FactVersion> versions = new ArrayList<>();
-                while (rs.next()) {
-                    versions.add(new FactVersion(id, rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), FactRows.instant(rs, "valid_from"), FactRows.instant(rs, "valid_to")));
-                }
-                return versions;
-            }
-        });
+        Objects.requireNonNull(scope, "scope");
+        return tx.read(c -> reads.versions(c, scope, id));
     }
 
+    /** Citations are provenance, not content: the facts keep their updated_at and valid_from. */
     @Override
     public int removeCitations(Scope scope, Collection<Long> episodeUids, String actor) {
-        if (episodeUids.isEmpty()) {
+        Objects.requireNonNull(scope, "scope");
+        requireActor(actor);
+        Set<Long> uids = new TreeSet<>(episodeUids);
+        if (uids.isEmpty()) {
             return 0;
         }
-        Instant now = now();
-        return db.transaction(c -> {
-            List<Long> factIds = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT DISTINCT c.fact_id FROM fact_citation c JOIN fact f ON f.id = c.fact_id
-                    WHERE f.org_id = ? AND f.project_id = ? AND c.episode_uid = ANY(?) ORDER BY c.fact_id""")) {
-                s.setString(1, scope.orgId());
-                s.setString(2, scope.projectId());
-                s.setArray(3, c.createArrayOf("BIGINT", episodeUids.toArray(Long[]::new)));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        factIds.add(rs.getLong(1));
-                    }
-                }
+        return tx.write(c -> {
+            List<Long> citing = reads.citing(c, scope, uids);
+            List<ProfileFact> before = reads.byIds(c, scope, citing, true);
+            writes.removeCitations(c, scope, uids);
+            Map<Long, ProfileFact> after = reads.byIds(c, scope, citing, false).stream()
+                    .collect(Collectors.toMap(ProfileFact::id, f -> f));
+            Instant now = now();
+            for (ProfileFact fact : before) {
+                history.record(c, scope, fact.id(), FactAction.UNCITE, fact, after.get(fact.id()), actor, now);
             }
-            for (long factId : factIds) {
-                ProfileFact before = load(c, scope, factId).orElseThrow();
-                writer.uncite(c, factId, episodeUids, now);
-                FactHistory.record(c, scope, factId, FactAction.UNCITE, before, load(c, scope, factId).orElseThrow(),
-                        actor, now);
-            }
-            return factIds.size();
+            return before.size();
         });
     }
 
     @Override
     public long deleteAll(Scope scope) {
-        return db.transaction(c -> {
-            long deleted;
-            try (PreparedStatement s = prepare(c, "DELETE FROM fact WHERE org_id = ? AND project_id = ?", scoped(scope))) {
-                deleted = s.executeUpdate();
-            }
-            try (PreparedStatement s = prepare(c, "DELETE FROM fact_history WHERE org_id = ? AND project_id = ?",
-                    scoped(scope))) {
-                s.executeUpdate();
-            }
+        Objects.requireNonNull(scope, "scope");
+        return tx.write(c -> {
+            long deleted = writes.deleteAll(c, scope);
+            history.deleteAll(c, scope);
             return deleted;
         });
     }
 
     @Override
     public Optional<EmbeddingSpace> embeddingSpace() {
-        return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT model_id, dimension FROM embedding_space WHERE id = 1");
-                 ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new EmbeddingSpace(rs.getString(1), rs.getInt(2))) : Optional.empty();
-            }
-        });
+        return tx.read(spaces::current);
     }
 
     @Override
     public void resetEmbeddingSpace(EmbeddingSpace space) {
-        db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("MERGE INTO embedding_space (id, model_id, dimension) KEY (id) VALUES (1, ?, ?)")) {
-                s.setString(1, space.modelId());
-                s.setInt(2, space.dimension());
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("UPDATE fact SET embedding = NULL")) {
-                s.executeUpdate();
-            }
+        Objects.requireNonNull(space, "space");
+        tx.write(c -> {
+            spaces.reset(c, space);
             return null;
         });
     }
 
     @Override
     public Map<Long, String> staleEmbeddings(int limit) {
-        return db.transaction(c -> {
-            try (PreparedStatement s = prepare(c, "SELECT id, indexed_text FROM fact WHERE embedding IS NULL ORDER BY id LIMIT ?",
-                    List.of(limit));
-                 ResultSet rs = s.executeQuery()) {
-                Map<Long, String> stale = new LinkedHashMap<>();
-                while (rs.next()) {
-                    stale.put(rs.getLong(1), rs.getString(2));
-                }
-                return stale;
-            }
-        });
+        if (limit < 1) {
+            return Map.of();
+        }
+        return tx.read(c -> spaces.stale(c, limit));
     }
 
+    /** Fills stale vectors; a fact re-embedded by an update meanwhile keeps its newer vector. */
     @Override
     public void storeEmbeddings(Map<Long, float[]> vectors) {
-        db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE fact SET embedding = ? WHERE id = ?")) {
-                for (Map.Entry<Long, float[]> e : vectors.entrySet()) {
-                    s.setBytes(1, Vectors.encode(e.getValue()));
-                    s.setLong(2, e.getKey());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
+        if (vectors.isEmpty()) {
+            return;
+        }
+        tx.write(c -> {
+            spaces.store(c, vectors);
             return null;
         });
     }
 
-    // --- helpers ------------------------------------------------------------------------------
-
-    private static Optional<ProfileFact> load(Connection c, Scope scope, long id) throws SQLException {
-        List<FactRows.Row> found = rows(c, "SELECT " + FactRows.COLUMNS
-                + " FROM fact f WHERE f.id = ? AND f.org_id = ? AND f.project_id = ?",
-                List.of(id, scope.orgId(), scope.projectId()));
-        return found.isEmpty() ? Optional.empty() : Optional.of(FactRows.complete(c, found).getFirst());
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static List<FactRows.Row> rows(Connection c, String sql, List<Object> params) throws SQLException {
-        try (PreparedStatement s = prepare(c, sql, params); ResultSet rs = s.executeQuery()) {
-            List<FactRows.Row> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(FactRows.row(rs));
-            }
-            return rows;
+    private static void requireActor(String actor) {
+        if (actor == null || actor.isBlank()) {
+            throw new IllegalArgumentException("every change needs an actor (user, api, cli, llm:<model>)");
         }
     }
 
-    static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
-        PreparedStatement s = c.prepareStatement(sql);
-        for (int i = 0; i < params.size(); i++) {
-            s.setObject(i + 1, params.get(i));
-        }
-        return s;
-    }
-
-    private static List<Object> scoped(Scope scope) {
-        List<Object> params = new ArrayList<>();
-        params.add(scope.orgId());
-        params.add(scope.projectId());
-        return params;
-    }
-
-    private static String statusClause(boolean includeArchived) {
-        return includeArchived ? "" : "AND f.status = 'ACTIVE'";
-    }
-
-    private static NotFoundException notFound(Scope scope, List<Long> ids) {
-        return new NotFoundException("Fact(s) not found in " + scope + ": "
-                + String.join(", ", ids.stream().map(String::valueOf).toList()));
+    private static NotFoundException notFound(Scope scope, Collection<Long> ids) {
+        String listed = ids.stream().limit(20).map(String::valueOf).collect(Collectors.joining(", "))
+                + (ids.size() > 20 ? " and " + (ids.size() - 20) + " more" : "");
+        return new NotFoundException((ids.size() == 1 ? "Fact " + listed + " does not" : "Facts " + listed + " do not")
+                + " exist in " + scope.key());
     }
 }

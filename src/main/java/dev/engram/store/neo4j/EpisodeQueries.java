@@ -223,6 +223,7 @@ final class EpisodeQueries {
         return stale;
     }
 
+    /** Fills stale vectors only: an episode edited meanwhile already has its new vector. */
     void storeEmbeddings(Map<Long, float[]> vectors) {
         List<Map<String, Object>> rows = new ArrayList<>();
         vectors.forEach((uid, vector) -> {
@@ -234,7 +235,7 @@ final class EpisodeQueries {
         database.write(tx -> {
             tx.execute("""
                     UNWIND $rows AS row
-                    MATCH (e:Episode {uid: row.uid})
+                    MATCH (e:Episode {uid: row.uid}) WHERE e.embedding IS NULL
                     SET e.embedding = row.vector""", Map.of("rows", rows)).close();
             return null;
         });

@@ -1,0 +1,181 @@
+package dev.engram.store.h2;
+
+import static dev.engram.store.h2.Fixtures.fact;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.engram.core.StoreUnavailableException;
+import dev.engram.core.episode.PageRequest;
+import dev.engram.core.profile.FactPatch;
+import dev.engram.core.profile.FactStatus;
+import dev.engram.core.profile.ProfileFact;
+import dev.engram.core.scope.Filter;
+import dev.engram.core.scope.Scope;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class H2DatabaseTest {
+    private static final Scope SCOPE = Scope.of("acme", "assistant");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void openCreatesTheDatabaseFileAndMigratesTheSchema() throws Exception {
+        try (H2Database database = H2Database.open(dir)) {
+            assertThat(database.dataFile()).isEqualTo(dir.toAbsolutePath().resolve("profile.mv.db"));
+            assertThat(database.dataFile()).exists();
+            assertThat(tables(database)).contains("FACTS", "FACT_CITATION", "FACT_METADATA", "FACT_VERSION",
+                    "FACT_HISTORY", "EMBEDDING_SPACE", "flyway_schema_history");
+            assertThat(appliedMigrations(database)).containsExactly("1");
+        }
+    }
+
+    @Test
+    void reopeningKeepsTheDataAndDoesNotMigrateAgain() throws Exception {
+        ProfileFact added;
+        ProfileFact updated;
+        try (H2Database database = H2Database.open(dir)) {
+            H2ProfileStore store = new H2ProfileStore(database);
+            added = store.add(SCOPE, fact("seat", "aisle", List.of(4L), Map.of("k", "v")), "seat aisle",
+                    new float[] {1, 0}, "user");
+            updated = store.update(SCOPE, added.id(), FactPatch.value("window"), "seat window", new float[] {0, 1},
+                    "user");
+            store.setStatus(SCOPE, added.id(), FactStatus.ARCHIVED, "user");
+            updated = store.setStatus(SCOPE, added.id(), FactStatus.ACTIVE, "user");
+        }
+        try (H2Database database = H2Database.open(dir)) {
+            H2ProfileStore store = new H2ProfileStore(database);
+            assertThat(store.get(SCOPE, added.id())).contains(updated);
+            assertThat(store.history(SCOPE, added.id())).hasSize(4);
+            assertThat(store.versions(SCOPE, added.id())).hasSize(1);
+            assertThat(store.search(SCOPE, new float[] {0, 1}, Filter.all(), 1)).hasSize(1);
+            assertThat(appliedMigrations(database)).containsExactly("1");
+            ProfileFact next = store.add(SCOPE, fact("x", "y"), "x y", null, "user");
+            assertThat(next.id()).isGreaterThan(added.id());
+        }
+    }
+
+    @Test
+    void openingTheSameDirectoryTwiceInOneProcessIsRefusedWithAHelpfulMessage() {
+        try (H2Database first = H2Database.open(dir)) {
+            assertThatThrownBy(() -> H2Database.open(dir))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining(first.dataFile().toString())
+                    .hasMessageContaining("already in use")
+                    .hasMessageContaining("Close the other one");
+            H2ProfileStore store = new H2ProfileStore(first);
+            assertThat(store.add(SCOPE, fact("a", "b"), "a b", null, "user").id()).as("first still works").isPositive();
+        }
+        try (H2Database again = H2Database.open(dir)) {
+            assertThat(new H2ProfileStore(again).count(SCOPE, Filter.all(), true)).isOne();
+        }
+    }
+
+    @Test
+    void aDatabaseHeldByAnotherEngramProcessIsRefused() throws Exception {
+        assertRefusedWhileAnotherProcessHolds("hold");
+    }
+
+    @Test
+    void aDatabaseHeldByAnotherH2ProcessIsRefused() throws Exception {
+        assertRefusedWhileAnotherProcessHolds("hold-raw");
+    }
+
+    private void assertRefusedWhileAnotherProcessHolds(String mode) throws Exception {
+        try (ChildJvm child = ChildJvm.start(dir, mode)) {
+            assertThat(child.next()).isEqualTo("open");
+            assertThatThrownBy(() -> H2Database.open(dir))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("already in use by another Engram");
+            assertThat(child.finish()).isZero();
+        }
+        try (H2Database database = H2Database.open(dir)) {
+            assertThat(new H2ProfileStore(database).count(SCOPE, Filter.all(), true)).isZero();
+        }
+    }
+
+    @Test
+    void aCorruptFileIsRefusedWithWhatToDoAndReleasesTheLock() throws Exception {
+        byte[] garbage = new byte[20_000];
+        new Random(1).nextBytes(garbage);
+        Files.write(dir.resolve("profile.mv.db"), garbage);
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> H2Database.open(dir))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("damaged")
+                    .hasMessageContaining("Restore it from a backup, or move it aside");
+        }
+    }
+
+    @Test
+    void aTruncatedFileIsRefusedWithWhatToDo() throws Exception {
+        Files.writeString(dir.resolve("profile.mv.db"), "hello world");
+
+        assertThatThrownBy(() -> H2Database.open(dir))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("cannot be read or written")
+                .hasMessageContaining("restore it from a backup, or move it aside");
+    }
+
+    @Test
+    void aCommittedFactSurvivesAKilledJvm() throws Exception {
+        List<Long> committed = new ArrayList<>();
+        try (ChildJvm child = ChildJvm.start(dir, "write")) {
+            while (committed.size() < 40) {
+                String line = child.next();
+                assertThat(line).as("the writer died early").isNotNull();
+                committed.add(Long.parseLong(line.substring("committed ".length())));
+            }
+            child.kill();
+        }
+        try (H2Database database = H2Database.open(dir)) {
+            H2ProfileStore store = new H2ProfileStore(database);
+            Scope scope = Scope.of("crash", "test");
+            for (long id : committed) {
+                assertThat(store.get(scope, id)).as("fact %d was committed", id).isPresent();
+                assertThat(store.history(scope, id)).hasSize(1);
+            }
+            assertThat(store.list(scope, Filter.all(), new PageRequest(10_000, 0), true).size())
+                    .isGreaterThanOrEqualTo(committed.size());
+        }
+    }
+
+    @Test
+    void aClosedDatabaseRefusesWorkAndClosingTwiceIsHarmless() {
+        H2Database database = H2Database.open(dir);
+        H2ProfileStore store = new H2ProfileStore(database);
+        database.close();
+        database.close();
+        assertThatThrownBy(() -> store.count(SCOPE, Filter.all(), true))
+                .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("closed");
+    }
+
+    private static List<String> tables(H2Database database) throws Exception {
+        return strings(database, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'");
+    }
+
+    private static List<String> appliedMigrations(H2Database database) throws Exception {
+        return strings(database, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY 1");
+    }
+
+    private static List<String> strings(H2Database database, String sql) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = database.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.engram.store.h2;
+
+import dev.engram.core.scope.Scope;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A second JVM for tests: {@code hold} opens the database and keeps it open until stdin
+ * closes; {@code hold-raw} does the same with plain H2 JDBC (no Engram lock file);
+ * {@code write} adds facts forever, printing {@code committed <id>} after each commit.
+ */
+public final class StoreProcess {
+    private StoreProcess() {
+    }
+
+    public static void main(String[] args) throws IOException, SQLException {
+        Path dir = Path.of(args[0]);
+        switch (args[1]) {
+            case "hold" -> {
+                H2Database database = H2Database.open(dir);
+                announce("open");
+                System.in.transferTo(java.io.OutputStream.nullOutputStream());
+                database.close();
+            }
+            case "hold-raw" -> {
+                String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("profile") + ";FILE_LOCK=FS";
+                Connection connection = DriverManager.getConnection(url, "sa", "");
+                announce("open");
+                System.in.transferTo(java.io.OutputStream.nullOutputStream());
+                connection.close();
+            }
+            case "write" -> {
+                H2ProfileStore store = new H2ProfileStore(H2Database.open(dir));
+                Scope scope = Scope.of("crash", "test");
+                for (int i = 0; ; i++) {
+                    long id = store.add(scope, Fixtures.fact("f" + i, "value " + i, List.of((long) i), Map.of("i", "" + i)),
+                            "value " + i, new float[] {1, i}, "test").id();
+                    announce("committed " + id);
+                }
+            }
+            default -> throw new IllegalArgumentException(args[1]);
+        }
+    }
+
+    private static void announce(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}
