@@ -17,12 +17,7 @@ public final class Bootstrap implements EngramOpener {
 
     @Override
     public OpenEngram open(Path explicitDataDir) {
-        Path dataDir = dataDirectory(explicitDataDir);
+        Path dataDir = AppPaths.dataDirectory(explicitDataDir);
         return Engram.open(dataDir, EngramConfig.load(dataDir), progress, clock);
-    }
-
-    @Override
-    public Path dataDirectory(Path explicit) {
-        return AppPaths.dataDirectory(explicit);
     }
 }

@@ -9,9 +9,6 @@ public interface EngramOpener {
     /** Opens the stores in {@code dataDir} (null: the default data folder). Blocks until ready. */
     OpenEngram open(Path dataDir);
 
-    /** Resolves the data folder a command would use (for messages). */
-    Path dataDirectory(Path explicit);
-
     /** Open stores; closing releases them. */
     interface OpenEngram extends AutoCloseable {
         MemoryService memory();

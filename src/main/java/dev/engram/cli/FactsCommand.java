@@ -107,33 +107,56 @@ final class FactsCommand {
         }
     }
 
-    @Command(name = "archive", description = "Hide a fact from search (it is kept and can be restored).")
-    static final class Archive extends MemoryCommand {
+    /** Archiving and restoring differ only in the status they set. */
+    abstract static class StatusChange extends MemoryCommand {
         @Parameters(index = "0", paramLabel = "ID")
         long id;
 
+        StatusChange(EngramOpener opener) {
+            super(opener);
+        }
+
+        abstract ProfileFact change(MemoryService memory);
+
+        abstract String verb();
+
+        @Override
+        void run(MemoryService memory, Output output) {
+            print(output, options.json, change(memory), verb());
+        }
+    }
+
+    @Command(name = "archive", description = "Hide a fact from search (it is kept and can be restored).")
+    static final class Archive extends StatusChange {
         Archive(EngramOpener opener) {
             super(opener);
         }
 
         @Override
-        void run(MemoryService memory, Output output) {
-            print(output, options.json, memory.profile().archive(options.scope(), id, "cli"), "Archived");
+        ProfileFact change(MemoryService memory) {
+            return memory.profile().archive(options.scope(), id, "cli");
+        }
+
+        @Override
+        String verb() {
+            return "Archived";
         }
     }
 
     @Command(name = "restore", description = "Bring an archived fact back.")
-    static final class Restore extends MemoryCommand {
-        @Parameters(index = "0", paramLabel = "ID")
-        long id;
-
+    static final class Restore extends StatusChange {
         Restore(EngramOpener opener) {
             super(opener);
         }
 
         @Override
-        void run(MemoryService memory, Output output) {
-            print(output, options.json, memory.profile().restore(options.scope(), id, "cli"), "Restored");
+        ProfileFact change(MemoryService memory) {
+            return memory.profile().restore(options.scope(), id, "cli");
+        }
+
+        @Override
+        String verb() {
+            return "Restored";
         }
     }
 

@@ -37,11 +37,6 @@ class CliTest {
                 }
             };
         }
-
-        @Override
-        public Path dataDirectory(Path explicit) {
-            return explicit;
-        }
     };
 
     record Run(int code, String out, String err) {
@@ -134,8 +129,13 @@ class CliTest {
         String id = added.at("/metadata/id").asText();
         assertThat(added.get("set_id").asText()).contains("user_set").endsWith("producer_id_alice");
         assertThat(run("facts", "update", "--org", org, "--project", "facts", id, "--value", "vegan").code()).isZero();
+        assertThat(run("facts", "archive", "--org", org, "--project", "facts", id).out()).contains("(archived)");
+        assertThat(run("search", "--org", org, "--project", "facts", "--types", "semantic", "diet").out())
+                .contains("Facts (0)");
+        assertThat(run("facts", "restore", "--org", org, "--project", "facts", id).out()).contains("(active)");
         Run history = run("facts", "history", "--org", org, "--project", "facts", id);
-        assertThat(history.out()).contains("add").contains("update").contains("vegetarian -> vegan")
+        assertThat(history.out()).contains("add").contains("update").contains("archive").contains("restore")
+                .contains("vegetarian -> vegan")
                 .contains("was diet = vegetarian");
     }
 
