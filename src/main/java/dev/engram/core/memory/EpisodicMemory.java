@@ -65,6 +65,11 @@ public final class EpisodicMemory {
                 .orElseThrow(() -> notFound(scope, uid));
     }
 
+    /** Which of these uids name episodes of the scope. */
+    public List<Long> existing(Scope scope, List<Long> uids) {
+        return uids.isEmpty() ? List.of() : store.getAll(scope, uids).stream().map(Episode::uid).toList();
+    }
+
     public List<EpisodeRevision> revisions(Scope scope, long uid) {
         get(scope, uid);
         return store.revisions(scope, uid);

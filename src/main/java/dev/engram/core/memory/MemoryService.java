@@ -1,10 +1,14 @@
 package dev.engram.core.memory;
 
 import dev.engram.core.NotFoundException;
+import dev.engram.core.episode.Episode;
 import dev.engram.core.episode.EpisodeStore;
+import dev.engram.core.episode.Order;
+import dev.engram.core.episode.PageRequest;
 import dev.engram.core.episode.ScoredEpisode;
 import dev.engram.core.profile.ProfileStore;
 import dev.engram.core.profile.ScoredFact;
+import dev.engram.core.scope.EpisodicConfig;
 import dev.engram.core.scope.Filter;
 import dev.engram.core.scope.Filters;
 import dev.engram.core.scope.MemoryType;
@@ -47,15 +51,30 @@ public final class MemoryService {
         return projects;
     }
 
+    /**
+     * Searches both memory types as asked, honouring the project's episodic switches. Short-term
+     * memory is the {@code topK} most recent episodes that pass the filter; long-term memory is
+     * the relevance ranking, whether or not its hits are also recent.
+     */
     public SearchOutcome search(SearchQuery query) {
         Filter episodic = query.includes(MemoryType.EPISODIC) ? Filters.restrictTo(query.filter(), MemoryType.EPISODIC) : null;
         Filter semantic = query.includes(MemoryType.SEMANTIC) ? Filters.restrictTo(query.filter(), MemoryType.SEMANTIC) : null;
-        List<ScoredEpisode> found = episodic == null ? List.of()
-                : episodes.search(query.scope(), query.query(), episodic, query.topK(), query.expandContext(),
+        EpisodicConfig config = projects.episodicConfig(query.scope()).orElse(EpisodicConfig.DEFAULT);
+        List<Episode> recent = List.of();
+        List<ScoredEpisode> found = List.of();
+        if (episodic != null && config.enabled()) {
+            if (config.shortTermEnabled() && query.topK() > 0) {
+                recent = episodeStore.list(query.scope(), episodic, new PageRequest(query.topK(), 0), Order.NEWEST_FIRST)
+                        .reversed();
+            }
+            if (config.longTermEnabled()) {
+                found = episodes.search(query.scope(), query.query(), episodic, query.topK(), query.expandContext(),
                         query.scoreThreshold());
+            }
+        }
         List<ScoredFact> facts = semantic == null ? List.of()
                 : profile.search(query.scope(), query.query(), semantic, query.topK());
-        return new SearchOutcome(found, facts, query.types());
+        return new SearchOutcome(found, recent, facts, query.types());
     }
 
     public ListOutcome list(ListQuery query) {
@@ -96,6 +115,14 @@ public final class MemoryService {
 
     public Project createProject(Scope scope, String description) {
         return projects.create(scope, description);
+    }
+
+    public EpisodicConfig episodicConfig(Scope scope) {
+        return projects.episodicConfig(scope).orElseThrow(() -> new NotFoundException("Project does not exist: " + scope));
+    }
+
+    public void setEpisodicConfig(Scope scope, EpisodicConfig config) {
+        projects.setEpisodicConfig(scope, config);
     }
 
     public Project project(Scope scope) {

@@ -42,6 +42,30 @@ public final class SetIds {
         return setId("other_set", scope, tags);
     }
 
+    /**
+     * Whether {@code setId} is one of this scope's sets: its project set, a user set, or a set keyed
+     * by metadata. (Facts are scoped by their org and project columns; this only checks that a
+     * caller did not name another project's set.)
+     */
+    public static boolean belongsTo(Scope scope, String setId) {
+        if (setId.equals(projectSet(scope)) || producerOf(scope, setId).isPresent()) {
+            return true;
+        }
+        return setId.startsWith("mem_other_set_org_" + scope.orgId() + "_project_" + scope.projectId() + "_");
+    }
+
+    /** The user whose set {@code setId} is, when it is a user set of this scope. */
+    public static java.util.Optional<String> producerOf(Scope scope, String setId) {
+        String marker = "__" + PRODUCER_KEY + "_";
+        int at = setId.indexOf(marker);
+        if (!setId.startsWith("mem_user_set_") || at < 0) {
+            return java.util.Optional.empty();
+        }
+        String producer = setId.substring(at + marker.length());
+        return !producer.isEmpty() && setId.equals(userSet(scope, producer))
+                ? java.util.Optional.of(producer) : java.util.Optional.empty();
+    }
+
     private static String setId(String kind, Scope scope, Map<String, String> tags) {
         TreeMap<String, String> sorted = new TreeMap<>(tags);
         String pairs = sorted.entrySet().stream()

@@ -15,6 +15,12 @@ public interface ProjectStore {
     /** Every project of every organisation, ordered by org then project. */
     List<Project> list();
 
+    /** The project's episodic switches; empty when the project does not exist. */
+    Optional<EpisodicConfig> episodicConfig(Scope scope);
+
+    /** Stores the switches; throws {@code NotFoundException} when the project does not exist. */
+    void setEpisodicConfig(Scope scope, EpisodicConfig config);
+
     /** Removes the project entry (its memories are deleted by the caller first); false if unknown. */
     boolean delete(Scope scope);
 }

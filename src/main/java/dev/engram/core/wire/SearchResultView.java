@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * MemMachine's SearchResult. Unlike MemMachine (its issue 857), the shape is the same whatever
- * types were searched: a type not searched gives empty lists, never a missing or differently
- * typed key. {@code shortTermMemory} is omitted while short-term memory is not available.
+ * types were searched: a type not searched, or switched off for the project, gives empty lists,
+ * never a missing or differently typed key.
  */
 public record SearchResultView(int status, Content content) {
     public record Content(EpisodicMemory episodicMemory, List<SemanticFeatureView> semanticMemory) {

@@ -9,6 +9,8 @@ import dev.engram.core.profile.ScoredFact;
 import dev.engram.core.scope.MemoryType;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Maps core results to MemMachine's response shapes. */
 public final class Views {
@@ -19,11 +21,18 @@ public final class Views {
         return new AddResultView(episodes.stream().map(e -> new AddResultView.Uid(e.uidString())).toList());
     }
 
+    /**
+     * The search result in MemMachine's shape. As in MemMachine, a long-term hit that is also in
+     * short-term memory is listed only there, so a prompt built from both never repeats it.
+     */
     public static SearchResultView search(SearchOutcome outcome) {
-        List<EpisodeView> longTerm = outcome.episodes().stream().map(Views::scored).toList();
+        Set<Long> recent = outcome.recent().stream().map(Episode::uid).collect(Collectors.toSet());
+        List<EpisodeView> longTerm = outcome.episodes().stream()
+                .filter(hit -> !recent.contains(hit.episode().uid())).map(Views::scored).toList();
+        List<EpisodeView> shortTerm = outcome.recent().stream().map(Views::recent).toList();
         List<SemanticFeatureView> facts = outcome.facts().stream().map(ScoredFact::fact).map(Views::feature).toList();
-        return new SearchResultView(0, new SearchResultView.Content(
-                new SearchResultView.EpisodicMemory(new SearchResultView.Episodes(longTerm), null), facts));
+        return new SearchResultView(0, new SearchResultView.Content(new SearchResultView.EpisodicMemory(
+                new SearchResultView.Episodes(longTerm), new SearchResultView.ShortTerm(shortTerm, List.of())), facts));
     }
 
     public static ListResultView list(ListOutcome outcome) {
@@ -52,9 +61,15 @@ public final class Views {
     }
 
     public static SemanticFeatureView feature(ProfileFact fact) {
+        return feature(fact, true);
+    }
+
+    /** A fact; its citations are left out unless asked for (MemMachine's {@code load_citations}). */
+    public static SemanticFeatureView feature(ProfileFact fact, boolean withCitations) {
         return new SemanticFeatureView(fact.setId(), fact.category(), fact.tag(), fact.feature(), fact.value(),
                 new SemanticFeatureView.Metadata(fact.idString(),
-                        fact.citations().stream().map(String::valueOf).toList(), emptyToNull(fact.metadata())));
+                        withCitations ? fact.citations().stream().map(String::valueOf).toList() : null,
+                        emptyToNull(fact.metadata())));
     }
 
     private static Map<String, String> emptyToNull(Map<String, String> map) {

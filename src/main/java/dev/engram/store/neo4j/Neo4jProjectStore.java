@@ -1,6 +1,8 @@
 package dev.engram.store.neo4j;
 
 import dev.engram.core.ConflictException;
+import dev.engram.core.NotFoundException;
+import dev.engram.core.scope.EpisodicConfig;
 import dev.engram.core.scope.Project;
 import dev.engram.core.scope.ProjectStore;
 import dev.engram.core.scope.Scope;
@@ -74,6 +76,43 @@ public final class Neo4jProjectStore implements ProjectStore {
                 return projects;
             }
         });
+    }
+
+    @Override
+    public Optional<EpisodicConfig> episodicConfig(Scope scope) {
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    MATCH (p:Project {org_id: $org, project_id: $project})
+                    RETURN coalesce(p.episodic_enabled, true) AS enabled,
+                           coalesce(p.long_term_enabled, true) AS long_term,
+                           coalesce(p.short_term_enabled, true) AS short_term""", EpisodeWriter.scopeParams(scope))) {
+                if (!result.hasNext()) {
+                    return Optional.empty();
+                }
+                Map<String, Object> row = result.next();
+                return Optional.of(new EpisodicConfig((Boolean) row.get("enabled"), (Boolean) row.get("long_term"),
+                        (Boolean) row.get("short_term")));
+            }
+        });
+    }
+
+    @Override
+    public void setEpisodicConfig(Scope scope, EpisodicConfig config) {
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        params.put("enabled", config.enabled());
+        params.put("longTerm", config.longTermEnabled());
+        params.put("shortTerm", config.shortTermEnabled());
+        boolean found = database.write(tx -> {
+            try (var result = tx.execute("""
+                    MATCH (p:Project {org_id: $org, project_id: $project})
+                    SET p.episodic_enabled = $enabled, p.long_term_enabled = $longTerm, p.short_term_enabled = $shortTerm
+                    RETURN count(p) AS n""", params)) {
+                return (Long) result.next().get("n") > 0;
+            }
+        });
+        if (!found) {
+            throw new NotFoundException("Project does not exist: " + scope);
+        }
     }
 
     @Override

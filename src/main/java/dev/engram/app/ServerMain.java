@@ -1,0 +1,72 @@
+package dev.engram.app;
+
+import dev.engram.api.ApiServer;
+import dev.engram.api.EngramApi;
+import dev.engram.api.ServerSettings;
+import dev.engram.cli.ServeCommand;
+import dev.engram.core.Progress;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** {@code engram serve}: the API over the data folder until the process is stopped. */
+final class ServerMain implements ServeCommand.Runner {
+    private final Clock clock;
+    private final Progress progress;
+
+    ServerMain(Clock clock, Progress progress) {
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    @Override
+    public void serve(ServeCommand.Options options, PrintWriter out) {
+        // settings first: a refused --host fails before the stores spend seconds opening
+        ServerSettings settings = new ServerSettings(options.host(), options.port(), options.token(), options.maxBodyBytes());
+        Path dataDir = AppPaths.dataDirectory(options.dataDir());
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "engram-shutdown"));
+        try (Engram engram = Engram.open(dataDir, EngramConfig.load(dataDir), progress, clock);
+             ApiServer server = start(engram, settings)) {
+            out.printf("Engram %s serving MemMachine's v2 API at %s%s%n", Version.current(), server.baseUri(), ApiServer.PREFIX);
+            out.printf("Data folder: %s%s%nStop with Ctrl+C.%n", dataDir,
+                    settings.requiresToken() ? "\nEvery request needs: Authorization: Bearer <token>" : "");
+            out.flush();
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /** Starts the API of an open Engram (the desktop app uses this too). */
+    static ApiServer start(Engram engram, ServerSettings settings) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        return ApiServer.start(settings, EngramApi.resources(engram.memory(), engram.embedder().space().modelId(),
+                Version.current(), registry, Clock.systemUTC()), List.of(), registry);
+    }
+}
