@@ -34,10 +34,6 @@ final class Body {
         return new Body(node, "");
     }
 
-    static Body empty() {
-        return new Body(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), "");
-    }
-
     String pathOf(String name) {
         return path.isEmpty() ? name : path + "." + name;
     }
@@ -252,12 +248,13 @@ final class Body {
         return value;
     }
 
-    /** {@code org_id} and {@code project_id}, defaulting to "universal" when {@code defaults}. */
+    /**
+     * {@code org_id} and {@code project_id}; when {@code defaults}, a missing one is "universal"
+     * (an empty one is invalid, as in MemMachine).
+     */
     Scope scope(boolean defaults) {
         String org = defaults ? string("org_id", Scope.DEFAULT_ID) : requiredString("org_id");
         String project = defaults ? string("project_id", Scope.DEFAULT_ID) : requiredString("project_id");
-        org = org.isEmpty() && defaults ? Scope.DEFAULT_ID : org;
-        project = project.isEmpty() && defaults ? Scope.DEFAULT_ID : project;
         String o = org;
         String p = project;
         return validated(() -> Scope.of(o, p));

@@ -10,10 +10,13 @@ final class Exchange {
         this.ctx = ctx;
     }
 
-    /** The JSON object body; an empty body reads as {} (every field absent). */
+    /** The JSON object body, which must be there (an endpoint with a request model requires one). */
     Body body() {
         byte[] bytes = ctx.bodyAsBytes();
-        return bytes.length == 0 ? Body.empty() : Body.of(bytes);
+        if (bytes.length == 0) {
+            throw RequestException.of("body", "Field required");
+        }
+        return Body.of(bytes);
     }
 
     void json(int status, Object value) {

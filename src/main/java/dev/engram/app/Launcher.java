@@ -19,7 +19,8 @@ public final class Launcher {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         int code = EngramCli.commandLine(new Bootstrap(Clock.systemUTC(), Launcher::progress), Launcher::desktop,
-                        new ServerMain(Clock.systemUTC(), Launcher::progress), Clock.systemUTC(), Version.current())
+                        new ServerMain(Clock.systemUTC(), Launcher::progress), new BenchMain(), Clock.systemUTC(),
+                        Version.current())
                 .execute(args);
         System.exit(code);
     }

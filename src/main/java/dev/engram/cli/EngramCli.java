@@ -44,7 +44,7 @@ public final class EngramCli implements Callable<Integer> {
 
     /** The command line with every subcommand wired to {@code opener}. */
     public static CommandLine commandLine(EngramOpener opener, DesktopStarter desktop, ServeCommand.Runner server,
-                                          Clock clock, String version) {
+                                          BenchCommand.Runner bench, Clock clock, String version) {
         CommandLine cli = new CommandLine(new EngramCli(desktop));
         cli.getCommandSpec().version("Engram " + version);
         cli.addSubcommand(new ServeCommand(server));
@@ -62,6 +62,7 @@ public final class EngramCli implements Callable<Integer> {
                 .addSubcommand(new FactsCommand.Archive(opener))
                 .addSubcommand(new FactsCommand.Restore(opener))
                 .addSubcommand(new FactsCommand.History(opener)));
+        cli.addSubcommand(new CommandLine(new BenchCommand.Group()).addSubcommand(new BenchCommand.Api(bench)));
         cli.setExecutionExceptionHandler(EngramCli::handle);
         return cli;
     }

@@ -48,7 +48,7 @@ class DependencyRuleTest {
     @Test
     void adaptersNeverDependOnEachOtherOrOnTheApp() {
         List<String> adapters = List.of("dev.engram.store.neo4j..", "dev.engram.store.h2..", "dev.engram.llm..",
-                "dev.engram.api..", "dev.engram.cli..", "dev.engram.ui..");
+                "dev.engram.api..", "dev.engram.cli..", "dev.engram.ui..", "dev.engram.bench..");
         for (String adapter : adapters) {
             List<String> forbidden = new ArrayList<>(adapters);
             forbidden.remove(adapter);

@@ -48,7 +48,7 @@ class CliTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = EngramCli.commandLine(opener, dir -> 0, (options, writer) -> { }, clock, "test");
+        CommandLine cli = EngramCli.commandLine(opener, dir -> 0, (options, writer) -> { }, (options, writer) -> { }, clock, "test");
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int code = cli.execute(args);

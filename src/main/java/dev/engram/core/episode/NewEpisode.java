@@ -50,6 +50,6 @@ public record NewEpisode(
         if (content.indexOf('\0') >= 0) {
             throw new InvalidInputException("content", "must not contain NUL characters");
         }
-        return content;
+        return Ids.requireWellFormed("content", content);
     }
 }

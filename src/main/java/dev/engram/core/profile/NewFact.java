@@ -44,6 +44,6 @@ public record NewFact(
         if (value.codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\n' && cp != '\t')) {
             throw new InvalidInputException(field, "must not contain control characters");
         }
-        return value;
+        return Ids.requireWellFormed(field, value);
     }
 }

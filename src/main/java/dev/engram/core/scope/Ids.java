@@ -75,12 +75,26 @@ public final class Ids {
             if (value == null) {
                 throw new InvalidInputException(field + "." + key, "must be a string, not null");
             }
+            requireWellFormed(field + "." + key, value);
             if (value.length() > MAX_METADATA_VALUE_LENGTH) {
                 throw new InvalidInputException(field + "." + key,
                         "must be at most " + MAX_METADATA_VALUE_LENGTH + " characters");
             }
         });
         return Map.copyOf(metadata);
+    }
+
+    /** Rejects text with an unpaired UTF-16 surrogate: it is not Unicode and cannot be encoded. */
+    public static String requireWellFormed(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidInputException(field, "is not valid Unicode (unpaired surrogate at index " + i + ")");
+            }
+        }
+        return value;
     }
 
     private static void requirePresent(String field, String value) {
