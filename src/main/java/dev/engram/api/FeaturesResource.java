@@ -59,11 +59,9 @@ final class FeaturesResource implements ApiResource {
     private void add(Exchange ex) {
         Body body = ex.body();
         Scope scope = body.scope(true);
+        // Any set id is accepted (MemMachine's clients name sets freely): the fact is stored in the
+        // asking org/project whatever the id says, so an id cannot reach another project's facts.
         String setId = body.requiredString("set_id");
-        if (!SetIds.belongsTo(scope, setId)) {
-            throw RequestException.of("set_id", "is not a set of " + scope
-                    + "; get one from /memories/semantic/set_id/get");
-        }
         String category = body.requiredString("category_name");
         String tag = body.requiredString("tag");
         String feature = body.requiredString("feature");

@@ -5,12 +5,6 @@ import dev.engram.api.EngramApi;
 import dev.engram.api.ServerSettings;
 import dev.engram.cli.ServeCommand;
 import dev.engram.core.Progress;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -60,12 +54,7 @@ final class ServerMain implements ServeCommand.Runner {
 
     /** Starts the API of an open Engram (the desktop app uses this too). */
     static ApiServer start(Engram engram, ServerSettings settings) {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
+        PrometheusMeterRegistry registry = EngramApi.newRegistry();
         return ApiServer.start(settings, EngramApi.resources(engram.memory(), engram.embedder().space().modelId(),
                 Version.current(), registry, Clock.systemUTC()), List.of(), registry);
     }

@@ -148,8 +148,8 @@ class HostileInputTest {
         requests.add(new Object[] {"/memories/episodic/delete", with(scope("elsewhere"), "episodic_id", uid)});
         requests.add(new Object[] {"/memories/episodic/update", with(scope("elsewhere"), "episodic_id", uid, "content", "x")});
         requests.add(new Object[] {"/memories/episodic/update", with(good, "episodic_id", uid, "content", "")});
-        requests.add(new Object[] {"/memories/semantic/feature", with(good, "set_id", "mem_project_set_org_other_project_p_0_46b9dd2b0ba8__",
-                "category_name", "profile", "tag", "t", "feature", "f", "value", "v")});
+        requests.add(new Object[] {"/memories/semantic/feature", with(good, "set_id", "mem_x", "category_name", "profile",
+                "tag", "t", "feature", "f", "value", "v\u0001")});
         requests.add(new Object[] {"/memories/semantic/feature", with(good, "set_id", "mem_project_set_org_" + org
                 + "_project_data_0_46b9dd2b0ba8__", "category_name", "profile", "tag", "t", "feature", "f", "value", "v",
                 "citations", List.of("999999999"))});

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.engram.api.ApiServer;
 import dev.engram.api.EngramApi;
 import dev.engram.api.ServerSettings;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +31,7 @@ public final class TestApi {
 
     public static synchronized URI baseUri() {
         if (server == null) {
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            PrometheusMeterRegistry registry = EngramApi.newRegistry();
             var engram = SharedEngram.get();
             server = ApiServer.start(ServerSettings.loopback(0), EngramApi.resources(engram.memory(),
                     engram.embedder().space().modelId(), "test", registry, Clock.systemUTC()), List.of(), registry);

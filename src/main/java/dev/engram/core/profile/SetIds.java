@@ -42,18 +42,6 @@ public final class SetIds {
         return setId("other_set", scope, tags);
     }
 
-    /**
-     * Whether {@code setId} is one of this scope's sets: its project set, a user set, or a set keyed
-     * by metadata. (Facts are scoped by their org and project columns; this only checks that a
-     * caller did not name another project's set.)
-     */
-    public static boolean belongsTo(Scope scope, String setId) {
-        if (setId.equals(projectSet(scope)) || producerOf(scope, setId).isPresent()) {
-            return true;
-        }
-        return setId.startsWith("mem_other_set_org_" + scope.orgId() + "_project_" + scope.projectId() + "_");
-    }
-
     /** The user whose set {@code setId} is, when it is a user set of this scope. */
     public static java.util.Optional<String> producerOf(Scope scope, String setId) {
         String marker = "__" + PRODUCER_KEY + "_";
