@@ -35,25 +35,27 @@ final class FeaturesResource implements ApiResource {
         ApiResource.post(routes, "/memories/semantic/feature/get", ex -> {
             Body body = ex.body();
             Scope scope = body.scope(true);
-            ProfileFact fact = memory.profile().get(scope, featureId(body));
+            ProfileFact fact = memory.profile().get(scope, featureId(body, scope));
             ex.ok(Views.feature(fact, body.bool("load_citations", false)));
         });
         ApiResource.post(routes, "/memories/semantic/feature/update", this::update);
         ApiResource.post(routes, "/memories/semantic/feature/archive", ex -> {
             Body body = ex.body();
-            memory.profile().archive(body.scope(true), featureId(body), ACTOR);
+            Scope scope = body.scope(true);
+            memory.profile().archive(scope, featureId(body, scope), ACTOR);
             ex.noContent();
         });
         ApiResource.post(routes, "/memories/semantic/feature/restore", ex -> {
             Body body = ex.body();
-            memory.profile().restore(body.scope(true), featureId(body), ACTOR);
+            Scope scope = body.scope(true);
+            memory.profile().restore(scope, featureId(body, scope), ACTOR);
             ex.noContent();
         });
         ApiResource.post(routes, "/memories/semantic/feature/history", this::history);
     }
 
-    private static long featureId(Body body) {
-        return Requests.id(body.requiredString("feature_id").strip(), "feature_id", "feature");
+    private static long featureId(Body body, Scope scope) {
+        return Requests.existing(body.requiredString("feature_id").strip(), "feature", scope);
     }
 
     private void add(Exchange ex) {
@@ -88,7 +90,7 @@ final class FeaturesResource implements ApiResource {
     private void update(Exchange ex) {
         Body body = ex.body();
         Scope scope = body.scope(true);
-        long id = featureId(body);
+        long id = featureId(body, scope);
         Map<String, String> metadata = body.has("metadata") ? body.stringMap("metadata") : null;
         FactPatch patch = body.validated(() -> new FactPatch(body.string("category_name", null), body.string("tag", null),
                 body.string("feature", null), body.string("value", null), metadata));
@@ -104,7 +106,7 @@ final class FeaturesResource implements ApiResource {
     private void history(Exchange ex) {
         Body body = ex.body();
         Scope scope = body.scope(true);
-        long id = featureId(body);
+        long id = featureId(body, scope);
         List<FactChange> changes = memory.profile().history(scope, id);
         List<FactVersion> versions = changes.getLast().after() == null ? List.of() : memory.profile().versions(scope, id);
         Map<String, Object> out = new LinkedHashMap<>();

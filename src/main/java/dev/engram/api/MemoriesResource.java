@@ -35,13 +35,13 @@ final class MemoriesResource implements ApiResource {
         ApiResource.post(routes, "/memories/episodic/delete", ex -> {
             Body body = ex.body();
             Scope scope = body.scope(true);
-            memory.deleteEpisodes(scope, Requests.ids(body, "episodic_id", "episodic_ids", "episodic"), "api");
+            memory.deleteEpisodes(scope, Requests.ids(body, "episodic_id", "episodic_ids", "episodic", scope), "api");
             ex.noContent();
         });
         ApiResource.post(routes, "/memories/semantic/delete", ex -> {
             Body body = ex.body();
             Scope scope = body.scope(true);
-            memory.profile().delete(scope, Requests.ids(body, "semantic_id", "semantic_ids", "semantic"), "api");
+            memory.profile().delete(scope, Requests.ids(body, "semantic_id", "semantic_ids", "semantic", scope), "api");
             ex.noContent();
         });
         ApiResource.post(routes, "/memories/episodic/update", this::edit);
@@ -95,7 +95,7 @@ final class MemoriesResource implements ApiResource {
     private void edit(Exchange ex) {
         Body body = ex.body();
         Scope scope = body.scope(true);
-        long uid = Requests.id(body.requiredString("episodic_id").strip(), "episodic_id", "episodic");
+        long uid = Requests.existing(body.requiredString("episodic_id").strip(), "episode", scope);
         String content = body.requiredString("content");
         Episode edited = body.validated(() -> memory.episodes().edit(scope, uid, content));
         ex.ok(Views.recent(edited));

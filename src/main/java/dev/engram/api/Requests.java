@@ -141,20 +141,31 @@ final class Requests {
                 List.of(Literal.text(SetIds.projectSet(scope)), Literal.text(selected)), false);
     }
 
-    /** The union of {@code one} and {@code many} ids, each a decimal integer; at least one. */
-    static List<Long> ids(Body body, String one, String many, String what) {
-        Set<Long> ids = new LinkedHashSet<>();
+    /**
+     * The union of {@code one} and {@code many} ids of things to act on; at least one. Engram's
+     * ids are decimal integers, so any other id names nothing: not found, as MemMachine answers
+     * for an id it does not have.
+     */
+    static List<Long> ids(Body body, String one, String many, String what, Scope scope) {
+        Set<String> given = new LinkedHashSet<>();
         if (body.has(one)) {
-            ids.add(id(body.string(one, null).strip(), body.pathOf(one), what));
+            given.add(body.string(one, null).strip());
         }
-        List<String> list = body.strings(many, MAX_IDS);
-        for (int i = 0; i < list.size(); i++) {
-            ids.add(id(list.get(i).strip(), body.pathOf(many) + "." + i, what));
-        }
-        if (ids.isEmpty()) {
+        given.addAll(body.strings(many, MAX_IDS).stream().map(String::strip).toList());
+        if (given.isEmpty()) {
             throw RequestException.of("body", "At least one " + what + " ID must be provided");
         }
-        return List.copyOf(ids);
+        return given.stream().map(text -> existing(text, what, scope)).toList();
+    }
+
+    /** An id of something that must exist; one that cannot be an Engram id is not found. */
+    static long existing(String text, String what, Scope scope) {
+        if (!text.matches("[0-9]{1,18}")) {
+            String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+            throw new dev.engram.core.NotFoundException(what.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                    + what.substring(1) + " '" + shown.replaceAll("\\p{Cntrl}", "?") + "' not found in " + scope);
+        }
+        return Long.parseLong(text);
     }
 
     static long id(String text, String path, String what) {
