@@ -80,7 +80,7 @@ public final class Engram implements EngramOpener.OpenEngram {
             migration.migrate("facts", facts, -1, progress, Cancellation.none());
 
             EpisodicSearch search = new EpisodicSearch(episodes, embedder, config.search());
-            EpisodicMemory episodic = new EpisodicMemory(projects, episodes, embedder, search, config.episodeText(), clock);
+            EpisodicMemory episodic = new EpisodicMemory(episodes, embedder, search, config.episodeText(), clock);
             ProfileMemory profile = new ProfileMemory(facts, embedder);
             MemoryService memory = new MemoryService(projects, episodes, facts, episodic, profile);
             LOG.info("Engram open on {}", dataDir);

@@ -15,7 +15,10 @@ import java.util.Optional;
  */
 public interface EpisodeStore extends VectorMaintenance {
 
-    /** Stores the drafts in one transaction, in order, and returns them with their new uids. */
+    /**
+     * Stores the drafts in one transaction, in order, and returns them with their new uids; the
+     * scope's project is created in that transaction if it does not exist yet.
+     */
     List<Episode> append(Scope scope, List<EpisodeDraft> drafts);
 
     Optional<Episode> get(Scope scope, long uid);

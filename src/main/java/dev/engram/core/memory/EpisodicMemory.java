@@ -11,7 +11,6 @@ import dev.engram.core.episode.NewEpisode;
 import dev.engram.core.episode.ScoredEpisode;
 import dev.engram.core.ingest.Embedder;
 import dev.engram.core.scope.Filter;
-import dev.engram.core.scope.ProjectStore;
 import dev.engram.core.scope.Scope;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,16 +18,13 @@ import java.util.List;
 
 /** Episodic memory use cases: remember messages, edit, find and forget them. */
 public final class EpisodicMemory {
-    private final ProjectStore projects;
     private final EpisodeStore store;
     private final Embedder embedder;
     private final EpisodicSearch search;
     private final EpisodeText text;
     private final Clock clock;
 
-    public EpisodicMemory(ProjectStore projects, EpisodeStore store, Embedder embedder, EpisodicSearch search,
-                          EpisodeText text, Clock clock) {
-        this.projects = projects;
+    public EpisodicMemory(EpisodeStore store, Embedder embedder, EpisodicSearch search, EpisodeText text, Clock clock) {
         this.store = store;
         this.embedder = embedder;
         this.search = search;
@@ -47,8 +43,7 @@ public final class EpisodicMemory {
         for (int i = 0; i < messages.size(); i++) {
             drafts.add(new EpisodeDraft(messages.get(i), texts.get(i), vectors.get(i)));
         }
-        projects.openOrCreate(scope);
-        return store.append(scope, drafts);
+        return store.append(scope, drafts); // creates the project on first use, in the same transaction
     }
 
     public Episode get(Scope scope, long uid) {

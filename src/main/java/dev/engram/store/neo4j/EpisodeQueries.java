@@ -23,9 +23,11 @@ final class EpisodeQueries {
     private static final int OVERFETCH = 8;
 
     private final Neo4jDatabase database;
+    private final TextIndexFreshness freshness;
 
-    EpisodeQueries(Neo4jDatabase database) {
+    EpisodeQueries(Neo4jDatabase database, TextIndexFreshness freshness) {
         this.database = database;
+        this.freshness = freshness;
     }
 
     Optional<Episode> get(Scope scope, long uid) {
@@ -84,6 +86,7 @@ final class EpisodeQueries {
         String predicate = CypherFilter.compile(filter, "e", params);
         params.put("query", query);
         params.put("fetch", filter.isAll() ? limit : limit * OVERFETCH);
+        freshness.awaitFresh();
         params.put("limit", limit);
         return database.read(tx -> {
             try (var result = tx.execute("""

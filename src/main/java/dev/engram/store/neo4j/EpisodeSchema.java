@@ -8,7 +8,10 @@ import java.util.Optional;
 /**
  * Constraints and indexes of the episode graph, and the embedding space the vectors belong to.
  * The vector index is created once the embedding dimension is known and rebuilt on a model
- * change; it carries org and project so that vector search filters by scope inside the index.
+ * change; it carries org and project so that vector search filters by scope inside the index,
+ * and it is not quantized (Lucene keeps the raw vectors anyway; quantizing cost about 6 ms per
+ * insert on 2 cores). The full-text index is eventually consistent (a synchronous one cost about
+ * 11 ms per commit); {@link TextIndexFreshness} restores read-your-writes for search.
  */
 final class EpisodeSchema {
     static final String FULLTEXT_INDEX = "episode_text";
@@ -16,7 +19,7 @@ final class EpisodeSchema {
     /** Lucene analyzer of the full-text index: English stemming and stop words. */
     static final String ANALYZER = "english";
     /** Bumped whenever {@link #ensure} creates something new; a store at this version skips the DDL. */
-    static final long VERSION = 1;
+    static final long VERSION = 2;
 
     private final Neo4jDatabase database;
 
@@ -25,8 +28,14 @@ final class EpisodeSchema {
     }
 
     void ensure() {
-        if (storedVersion() == VERSION) {
+        long stored = storedVersion();
+        if (stored == VERSION) {
             return;
+        }
+        if (stored >= 0 && stored < 2) {
+            // version 1 indexes were synchronous and quantized; rebuilt with the current options
+            database.schema("DROP INDEX " + FULLTEXT_INDEX + " IF EXISTS", Map.of());
+            database.schema("DROP INDEX " + VECTOR_INDEX + " IF EXISTS", Map.of());
         }
         database.schema("CREATE CONSTRAINT episode_uid IF NOT EXISTS FOR (e:Episode) REQUIRE e.uid IS UNIQUE", Map.of());
         database.schema("""
@@ -39,7 +48,8 @@ final class EpisodeSchema {
         database.schema("""
                 CREATE FULLTEXT INDEX episode_text IF NOT EXISTS
                 FOR (e:Episode) ON EACH [e.indexed_text, e.scope_token]
-                OPTIONS {indexConfig: {`fulltext.analyzer`: $analyzer}}""", Map.of("analyzer", ANALYZER));
+                OPTIONS {indexConfig: {`fulltext.analyzer`: $analyzer, `fulltext.eventually_consistent`: true}}""",
+                Map.of("analyzer", ANALYZER));
         embeddingSpace().ifPresent(this::createVectorIndex);
         database.awaitIndexes(Duration.ofMinutes(10));
         database.write(tx -> {
@@ -108,7 +118,8 @@ final class EpisodeSchema {
                 CREATE VECTOR INDEX episode_vectors IF NOT EXISTS
                 FOR (e:Episode) ON e.embedding
                 WITH [e.org_id, e.project_id]
-                OPTIONS {indexConfig: {`vector.dimensions`: %d, `vector.similarity_function`: 'cosine'}}"""
+                OPTIONS {indexConfig: {`vector.dimensions`: %d, `vector.similarity_function`: 'cosine',
+                                       `vector.quantization.enabled`: false}}"""
                 .formatted(space.dimension()), Map.of());
     }
 }

@@ -23,10 +23,19 @@ import org.neo4j.graphdb.Transaction;
 final class EpisodeWriter {
     private final Neo4jDatabase database;
     private final UidAllocator uids;
+    private final TextIndexFreshness freshness;
 
-    EpisodeWriter(Neo4jDatabase database, UidAllocator uids) {
+    EpisodeWriter(Neo4jDatabase database, UidAllocator uids, TextIndexFreshness freshness) {
         this.database = database;
         this.uids = uids;
+        this.freshness = freshness;
+    }
+
+    /** Runs a write transaction and marks the full-text index stale once it committed. */
+    private <T> T write(java.util.function.Function<Transaction, T> work) {
+        T result = database.write(work);
+        freshness.written();
+        return result;
     }
 
     List<Episode> append(Scope scope, List<EpisodeDraft> drafts) {
@@ -35,7 +44,7 @@ final class EpisodeWriter {
         }
         long first = uids.allocate(drafts.size());
         String token = LuceneQuery.scopeToken(scope.orgId(), scope.projectId());
-        return database.write(tx -> {
+        return write(tx -> {
             lockProject(tx, scope, true);
             List<Episode> stored = new ArrayList<>(drafts.size());
             for (int i = 0; i < drafts.size(); i++) {
@@ -116,7 +125,7 @@ final class EpisodeWriter {
 
     Optional<Episode> updateContent(Scope scope, long uid, String content, String indexedText, float[] vector,
                                     Instant at) {
-        return database.write(tx -> {
+        return write(tx -> {
             lockProject(tx, scope, false);
             Map<String, Object> params = scopeParams(scope);
             params.put("uid", uid);
@@ -136,7 +145,7 @@ final class EpisodeWriter {
 
     void delete(Scope scope, Collection<Long> uidsToDelete) {
         List<Long> wanted = List.copyOf(new LinkedHashSet<>(uidsToDelete));
-        database.write(tx -> {
+        write(tx -> {
             lockProject(tx, scope, false);
             Map<String, Object> params = scopeParams(scope);
             params.put("uids", wanted);
@@ -178,7 +187,7 @@ final class EpisodeWriter {
         long total = 0;
         long deleted;
         do {
-            deleted = database.write(tx -> {
+            deleted = write(tx -> {
                 lockProject(tx, scope, false);
                 try (var result = tx.execute("""
                         MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project
@@ -191,7 +200,7 @@ final class EpisodeWriter {
             });
             total += deleted;
         } while (deleted > 0);
-        database.write(tx -> {
+        write(tx -> {
             tx.execute("""
                     MATCH (p:Project {org_id: $org, project_id: $project})
                     REMOVE p.last_uid, p.last_created_at""", scopeParams(scope)).close();

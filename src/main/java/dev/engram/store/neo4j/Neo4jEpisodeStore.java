@@ -26,9 +26,10 @@ public final class Neo4jEpisodeStore implements EpisodeStore {
     private final AtomicReference<Optional<EmbeddingSpace>> space;
 
     public Neo4jEpisodeStore(Neo4jDatabase database) {
+        TextIndexFreshness freshness = new TextIndexFreshness(database);
         this.schema = new EpisodeSchema(database);
-        this.writer = new EpisodeWriter(database, new UidAllocator(database));
-        this.queries = new EpisodeQueries(database);
+        this.writer = new EpisodeWriter(database, new UidAllocator(database), freshness);
+        this.queries = new EpisodeQueries(database, freshness);
         schema.ensure();
         this.space = new AtomicReference<>(schema.embeddingSpace());
     }
