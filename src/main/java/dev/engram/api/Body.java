@@ -202,23 +202,26 @@ final class Body {
 
     /** A map of string to string; any other value type is an error (MemMachine's metadata rule). */
     Map<String, String> stringMap(String name) {
-        Map<String, String> out = new LinkedHashMap<>();
-        JsonNode value = object(name);
-        if (value == null) {
-            return out;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            if (!entry.getValue().isTextual()) {
-                throw RequestException.of(pathOf(name) + "." + entry.getKey(), "Input should be a valid string");
+        return map(name, (path, item) -> {
+            if (!item.isTextual()) {
+                throw RequestException.of(path, "Input should be a valid string");
             }
-            out.put(entry.getKey(), entry.getValue().textValue());
-        }
-        return out;
+            return item.textValue();
+        });
     }
 
     /** A map whose scalar values are turned into text (MemMachine stringifies feature metadata). */
     Map<String, String> stringifiedMap(String name) {
+        return map(name, (path, item) -> {
+            if (item.isContainerNode()) {
+                throw RequestException.of(path, "Input should be a string, number or boolean");
+            }
+            return item.isNull() ? null : item.isTextual() ? item.textValue() : item.asText();
+        });
+    }
+
+    /** The entries of an object field, each converted (a null conversion leaves the entry out). */
+    private Map<String, String> map(String name, java.util.function.BiFunction<String, JsonNode, String> convert) {
         Map<String, String> out = new LinkedHashMap<>();
         JsonNode value = object(name);
         if (value == null) {
@@ -226,12 +229,9 @@ final class Body {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            JsonNode item = entry.getValue();
-            if (item.isContainerNode()) {
-                throw RequestException.of(pathOf(name) + "." + entry.getKey(), "Input should be a string, number or boolean");
-            }
-            if (!item.isNull()) {
-                out.put(entry.getKey(), item.isTextual() ? item.textValue() : item.asText());
+            String converted = convert.apply(pathOf(name) + "." + entry.getKey(), entry.getValue());
+            if (converted != null) {
+                out.put(entry.getKey(), converted);
             }
         }
         return out;
