@@ -4,7 +4,21 @@ import dev.engram.api.ApiServer;
 import dev.engram.api.ServerSettings;
 import dev.engram.bench.ApiLoad;
 import dev.engram.cli.BenchCommand;
+import dev.engram.bench.locomo.Locomo;
+import dev.engram.bench.locomo.LocomoBench;
+import dev.engram.bench.locomo.LocomoReader;
+import dev.engram.bench.locomo.LocomoReport;
+import dev.engram.bench.locomo.RetrievalMetrics;
 import dev.engram.core.Progress;
+import dev.engram.core.episode.EpisodicSearch;
+import dev.engram.core.episode.Fusion;
+import dev.engram.core.episode.ScoredEpisode;
+import dev.engram.core.scope.Filter;
+import dev.engram.core.scope.Scope;
+import dev.engram.llm.OnnxEmbedder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -16,6 +30,128 @@ import java.time.Instant;
 
 /** {@code engram bench ...}: starts what is measured, measures it, prints Markdown for BENCHMARKS.md. */
 final class BenchMain implements BenchCommand.Runner {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
+    @Override
+    public void locomo(BenchCommand.LocomoOptions options, PrintWriter out) {
+        Path dataDir = null;
+        try {
+            List<Locomo.Conversation> conversations = LocomoReader.read(options.file());
+            if (options.conversations() > 0) {
+                conversations = conversations.subList(0, Math.min(options.conversations(), conversations.size()));
+            }
+            Map<String, List<String>> corrections = options.audit() == null ? Map.of()
+                    : LocomoReader.auditCorrections(options.audit());
+            EngramConfig defaults = EngramConfig.defaults();
+            EpisodicSearch.Settings search = options.candidates() > 0
+                    ? new EpisodicSearch.Settings(defaults.search().fusion(), options.candidates()) : defaults.search();
+            EngramConfig config = new EngramConfig(options.model() == null ? defaults.embeddingModel()
+                    : OnnxEmbedder.Model.byId(options.model()), search, options.speakerInText());
+            dataDir = Files.createTempDirectory("engram-locomo-");
+            try (Engram engram = Engram.open(dataDir, config, BenchMain::progress, Clock.systemUTC())) {
+                LocomoBench bench = new LocomoBench((scope, messages) -> engram.memory().episodes().add(scope, messages),
+                        options.captions());
+                long started = System.nanoTime();
+                Map<Integer, Scope> scopes = bench.ingest(conversations, "locomo", BenchMain::progress);
+                double ingestSeconds = (System.nanoTime() - started) / 1e9;
+                List<LocomoBench.Variant> variants = new ArrayList<>();
+                variants.add(variant(engram, "default (" + describe(search) + ")", search));
+                variants.add(variant(engram, "full-text only", new EpisodicSearch.Settings(
+                        new Fusion(Fusion.Method.LINEAR, 1, 0, 60), search.candidates())));
+                variants.add(variant(engram, "vector only", new EpisodicSearch.Settings(
+                        new Fusion(Fusion.Method.LINEAR, 0, 1, 60), search.candidates())));
+                for (String spec : options.fusions()) {
+                    EpisodicSearch.Settings extra = new EpisodicSearch.Settings(fusion(spec), search.candidates());
+                    variants.add(variant(engram, describe(extra), extra));
+                }
+                started = System.nanoTime();
+                Map<String, RetrievalMetrics> results = bench.evaluate(conversations, scopes, variants, Map.of(),
+                        BenchMain::progress);
+                double askSeconds = (System.nanoTime() - started) / 1e9;
+                Map<String, RetrievalMetrics> audited = corrections.isEmpty() ? Map.of()
+                        : bench.evaluate(conversations, scopes, variants, corrections, BenchMain::progress);
+                long turns = conversations.stream().mapToLong(c -> c.sessions().stream().mapToLong(x -> x.turns().size()).sum()).sum();
+                long questions = conversations.stream().mapToLong(c -> c.questions().size()).sum();
+                String header = String.format("LoCoMo: %d conversations, %d turns, %d questions; model %s; %s; captions %s;"
+                                + " ingest %.1f s (%.0f turns/s); %d x %d questions asked in %.1f s%n",
+                        conversations.size(), turns, questions, config.embeddingModel().id(),
+                        options.speakerInText() ? "speaker in indexed text" : "text alone indexed",
+                        options.captions() ? "on" : "off", ingestSeconds, turns / ingestSeconds, variants.size(), questions,
+                        askSeconds);
+                String markdown = header + "\n" + LocomoReport.markdown(results, variants.getFirst().name())
+                        + (audited.isEmpty() ? "" : "\nWith the audit's corrected evidence:\n\n"
+                        + LocomoReport.markdown(audited, variants.getFirst().name()));
+                out.println();
+                out.println(markdown);
+                Files.createDirectories(options.out());
+                String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+                Files.writeString(options.out().resolve("locomo-" + stamp + ".md"), markdown);
+                Map<String, Object> run = new java.util.LinkedHashMap<>();
+                run.put("date", java.time.Instant.now().toString());
+                run.put("machine", machine());
+                run.put("model", config.embeddingModel().id());
+                run.put("speaker_in_text", options.speakerInText());
+                run.put("captions", options.captions());
+                run.put("ingest_seconds", ingestSeconds);
+                run.put("turns", turns);
+                run.put("questions", questions);
+                Map<String, Object> report = LocomoReport.json(results, run);
+                if (!audited.isEmpty()) {
+                    report.put("audited", LocomoReport.json(audited, Map.of()).get("configurations"));
+                }
+                Files.writeString(options.out().resolve("locomo-" + stamp + ".json"), JSON.writeValueAsString(report));
+                out.printf("%nReports: %s%n", options.out().resolve("locomo-" + stamp + ".{md,json}").toAbsolutePath());
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (dataDir != null) {
+                deleteTree(dataDir);
+            }
+        }
+    }
+
+    private static LocomoBench.Variant variant(Engram engram, String name, EpisodicSearch.Settings settings) {
+        EpisodicSearch search = engram.episodicSearch(settings);
+        return new LocomoBench.Variant(name, (scope, query, k) -> search.top(scope, query, Filter.all(), k).stream()
+                .map(ScoredEpisode::episode).toList());
+    }
+
+    private static String describe(EpisodicSearch.Settings settings) {
+        Fusion f = settings.fusion();
+        return f.method().name().toLowerCase(java.util.Locale.ROOT) + " " + f.textWeight() + "/" + f.vectorWeight()
+                + (f.method() == Fusion.Method.RRF ? " k=" + f.rrfK() : "") + ", " + settings.candidates() + " candidates";
+    }
+
+    /** {@code linear:0.7:0.3} or {@code rrf:0.6:0.4:60}. */
+    static Fusion fusion(String spec) {
+        String[] parts = spec.strip().split(":");
+        try {
+            Fusion.Method method = Fusion.Method.valueOf(parts[0].toUpperCase(java.util.Locale.ROOT));
+            int k = parts.length > 3 ? Integer.parseInt(parts[3]) : 60;
+            return new Fusion(method, Double.parseDouble(parts[1]), Double.parseDouble(parts[2]), k);
+        } catch (RuntimeException e) {
+            throw new dev.engram.core.InvalidInputException("--fusion", "'" + spec
+                    + "' is not METHOD:TEXT_WEIGHT:VECTOR_WEIGHT[:K], e.g. linear:0.7:0.3 or rrf:0.6:0.4:60");
+        }
+    }
+
+    private static void progress(String task, long done, long total) {
+        if (done == total || done % 100 == 0) {
+            System.err.printf("\r%s: %d / %d", task, done, total);
+            if (done >= total) {
+                System.err.println();
+            }
+        }
+    }
+
+    static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version");
+    }
+
     @Override
     public void api(BenchCommand.ApiOptions options, PrintWriter out) {
         Path dataDir = options.dataDir();

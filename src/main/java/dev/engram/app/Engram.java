@@ -3,6 +3,7 @@ package dev.engram.app;
 import dev.engram.cli.EngramOpener;
 import dev.engram.core.Cancellation;
 import dev.engram.core.Progress;
+import dev.engram.core.episode.EpisodeStore;
 import dev.engram.core.episode.EpisodicSearch;
 import dev.engram.core.ingest.Embedder;
 import dev.engram.core.ingest.EmbeddingMigration;
@@ -40,11 +41,20 @@ public final class Engram implements EngramOpener.OpenEngram {
     private final Embedder embedder;
     private final Deque<AutoCloseable> resources;
 
-    private Engram(Path dataDir, MemoryService memory, Embedder embedder, Deque<AutoCloseable> resources) {
+    private final EpisodeStore episodeStore;
+
+    private Engram(Path dataDir, MemoryService memory, Embedder embedder, EpisodeStore episodeStore,
+                   Deque<AutoCloseable> resources) {
         this.dataDir = dataDir;
         this.memory = memory;
         this.embedder = embedder;
+        this.episodeStore = episodeStore;
         this.resources = resources;
+    }
+
+    /** A search over this store with other settings (benchmarks compare configurations side by side). */
+    public EpisodicSearch episodicSearch(EpisodicSearch.Settings settings) {
+        return new EpisodicSearch(episodeStore, embedder, settings);
     }
 
     /** Opens the data folder (creating it), re-embedding first if the embedding model changed. */
@@ -84,7 +94,7 @@ public final class Engram implements EngramOpener.OpenEngram {
             ProfileMemory profile = new ProfileMemory(facts, embedder);
             MemoryService memory = new MemoryService(projects, episodes, facts, episodic, profile);
             LOG.info("Engram open on {}", dataDir);
-            return new Engram(dataDir, memory, embedder, resources);
+            return new Engram(dataDir, memory, embedder, episodes, resources);
         } catch (java.io.IOException e) {
             closeAll(resources);
             throw new dev.engram.core.StoreUnavailableException("Cannot create the data folder " + dataDir + ": "

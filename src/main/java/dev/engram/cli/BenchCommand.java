@@ -15,6 +15,13 @@ public final class BenchCommand {
     /** Runs benchmarks; implemented by the composition root. */
     public interface Runner {
         void api(ApiOptions options, java.io.PrintWriter out);
+
+        void locomo(LocomoOptions options, java.io.PrintWriter out);
+    }
+
+    /** Options of {@code engram bench locomo}. */
+    public record LocomoOptions(Path file, Path audit, String model, boolean speakerInText, boolean captions,
+                                java.util.List<String> fusions, int conversations, int candidates, Path out) {
     }
 
     /** Options of {@code engram bench api}. */
@@ -29,6 +36,50 @@ public final class BenchCommand {
         @Override
         public void run() {
             spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "locomo", description = "Evidence-retrieval quality on LoCoMo: full text only, vector only, and the default, side by side.")
+    static final class Locomo implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+                defaultValue = "../shared/bench/locomo10.json", description = "locomo10.json (default: ${DEFAULT-VALUE}).")
+        Path file;
+        @Option(names = "--audit", paramLabel = "FILE", description = "Also score with the corrected evidence of this audit file (locomo10_audit_errors.json).")
+        Path audit;
+        @Option(names = "--model", description = "Embedding model (default: the configured one).")
+        String model;
+        @Option(names = "--speaker-in-text", description = "Index \"speaker: text\" instead of the text alone.")
+        boolean speakerInText;
+        @Option(names = "--captions", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Append shared images' captions to the turn text (default: on).")
+        boolean captions;
+        @Option(names = "--fusion", paramLabel = "SPEC", split = ",",
+                description = "Extra configurations, e.g. linear:0.7:0.3 or rrf:0.6:0.4:60 (text weight, vector weight[, k]).")
+        java.util.List<String> fusions = new java.util.ArrayList<>();
+        @Option(names = "--conversations", defaultValue = "0", description = "Only the first N conversations (0: all).")
+        int conversations;
+        @Option(names = "--candidates", defaultValue = "0", description = "Hits per retriever before fusion (0: the configured number).")
+        int candidates;
+        @Option(names = "--out", defaultValue = "target/bench", description = "Folder for the JSON and Markdown reports (default: ${DEFAULT-VALUE}).")
+        Path out;
+        @Spec
+        CommandSpec spec;
+
+        private final Runner runner;
+
+        Locomo(Runner runner) {
+            this.runner = runner;
+        }
+
+        @Override
+        public Integer call() {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new dev.engram.core.InvalidInputException("FILE", file.toAbsolutePath() + " does not exist;"
+                        + " give the path of locomo10.json (github.com/snap-research/LoCoMo, data/locomo10.json)");
+            }
+            runner.locomo(new LocomoOptions(file, audit, model, speakerInText, captions, fusions, conversations,
+                    candidates, out), spec.commandLine().getOut());
+            return 0;
         }
     }
 

@@ -62,7 +62,8 @@ public final class EngramCli implements Callable<Integer> {
                 .addSubcommand(new FactsCommand.Archive(opener))
                 .addSubcommand(new FactsCommand.Restore(opener))
                 .addSubcommand(new FactsCommand.History(opener)));
-        cli.addSubcommand(new CommandLine(new BenchCommand.Group()).addSubcommand(new BenchCommand.Api(bench)));
+        cli.addSubcommand(new CommandLine(new BenchCommand.Group()).addSubcommand(new BenchCommand.Api(bench))
+                .addSubcommand(new BenchCommand.Locomo(bench)));
         cli.setExecutionExceptionHandler(EngramCli::handle);
         return cli;
     }

@@ -39,6 +39,16 @@ class CliTest {
         }
     };
 
+    private static final BenchCommand.Runner NO_BENCH = new BenchCommand.Runner() {
+        @Override
+        public void api(BenchCommand.ApiOptions options, java.io.PrintWriter out) {
+        }
+
+        @Override
+        public void locomo(BenchCommand.LocomoOptions options, java.io.PrintWriter out) {
+        }
+    };
+
     record Run(int code, String out, String err) {
         JsonNode json() throws Exception {
             return JSON.readTree(out);
@@ -48,7 +58,7 @@ class CliTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = EngramCli.commandLine(opener, dir -> 0, (options, writer) -> { }, (options, writer) -> { }, clock, "test");
+        CommandLine cli = EngramCli.commandLine(opener, dir -> 0, (options, writer) -> { }, NO_BENCH, clock, "test");
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int code = cli.execute(args);

@@ -57,6 +57,12 @@ public final class EpisodicSearch {
         return settings.fusion().fuse(text, vector);
     }
 
+    /** The {@code k} best episodes for a query, best first, without context (what benchmarks score). */
+    public List<ScoredEpisode> top(Scope scope, String query, Filter filter, int k) {
+        List<Hit> ranked = rank(scope, query, filter, k);
+        return withEpisodes(scope, ranked.subList(0, Math.min(k, ranked.size())));
+    }
+
     private List<ScoredEpisode> withEpisodes(Scope scope, List<Hit> hits) {
         Map<Long, Episode> byUid = new HashMap<>();
         store.getAll(scope, hits.stream().map(Hit::uid).toList()).forEach(e -> byUid.put(e.uid(), e));
