@@ -18,19 +18,11 @@ public final class Launcher {
         System.setProperty("engram.logDir", AppPaths.logDirectory(dataDir).toString());
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        int code = EngramCli.commandLine(new Bootstrap(Clock.systemUTC(), Launcher::progress), Launcher::desktop,
+        int code = EngramCli.commandLine(new Bootstrap(Clock.systemUTC(), Launcher::progress), new DesktopMain(Clock.systemUTC()),
                         new ServerMain(Clock.systemUTC(), Launcher::progress), new BenchMain(), Clock.systemUTC(),
                         Version.current())
                 .execute(args);
         System.exit(code);
-    }
-
-    private static int desktop(Path dataDir) {
-        System.out.println("""
-                The Engram desktop app is not part of this build yet.
-                Everything else works from the command line: run `engram --help` to see the commands
-                (add, search, list, delete, edit, projects, facts).""");
-        return 0;
     }
 
     /** Long work at start-up (re-embedding) reports on the terminal. */

@@ -42,6 +42,12 @@ public interface EpisodeStore extends VectorMaintenance {
     /** Up to {@code before}/{@code after} episodes around {@code uid} that pass the filter. */
     Neighbours neighbours(Scope scope, long uid, int before, int after, Filter filter);
 
+    /** How many episodes that pass the filter fall on each day (in {@code zone}), days in order. */
+    java.util.SortedMap<java.time.LocalDate, Long> countsByDay(Scope scope, Filter filter, java.time.ZoneId zone);
+
+    /** The people in the scope: every producer and produced_for value, sorted, at most {@code limit}. */
+    List<String> participants(Scope scope, int limit);
+
     /** Replaces the content (keeping the old text as a revision); empty when the uid is unknown. */
     Optional<Episode> updateContent(Scope scope, long uid, String content, String indexedText,
                                     float[] vector, Instant at);

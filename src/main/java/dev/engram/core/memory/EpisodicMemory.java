@@ -7,6 +7,10 @@ import dev.engram.core.episode.EpisodeRevision;
 import dev.engram.core.episode.EpisodeStore;
 import dev.engram.core.episode.EpisodeText;
 import dev.engram.core.episode.EpisodicSearch;
+import dev.engram.core.episode.Hit;
+import dev.engram.core.episode.Neighbours;
+import dev.engram.core.episode.Order;
+import dev.engram.core.episode.PageRequest;
 import dev.engram.core.episode.NewEpisode;
 import dev.engram.core.episode.ScoredEpisode;
 import dev.engram.core.ingest.Embedder;
@@ -58,6 +62,33 @@ public final class EpisodicMemory {
         String indexed = text.of(checked.producer(), checked.content());
         return store.updateContent(scope, uid, checked.content(), indexed, embedder.embed(indexed), clock.instant())
                 .orElseThrow(() -> notFound(scope, uid));
+    }
+
+    /** The episodes around one (its conversation), each list nearest first. */
+    public Neighbours neighbours(Scope scope, long uid, int before, int after) {
+        get(scope, uid);
+        return store.neighbours(scope, uid, before, after, Filter.all());
+    }
+
+    /** Episodes per day of the scope that pass the filter (the timeline's histogram). */
+    public java.util.SortedMap<java.time.LocalDate, Long> countsByDay(Scope scope, Filter filter, java.time.ZoneId zone) {
+        return store.countsByDay(scope, filter, zone);
+    }
+
+    /** A page of the scope's episodes that pass the filter, in time order. */
+    public List<Episode> page(Scope scope, Filter filter, PageRequest page, Order order) {
+        return store.list(scope, filter, page, order);
+    }
+
+    /** Episodes matching the words of {@code text} (full text), at most {@code limit}, best first. */
+    public List<Episode> matching(Scope scope, String text, Filter filter, int limit) {
+        List<Long> uids = store.searchText(scope, text, filter, limit).stream().map(Hit::uid).toList();
+        return uids.isEmpty() ? List.of() : store.getAll(scope, uids);
+    }
+
+    /** The people in the scope (producers and whom they spoke to), sorted. */
+    public List<String> participants(Scope scope) {
+        return store.participants(scope, 500);
     }
 
     /** Which of these uids name episodes of the scope. */

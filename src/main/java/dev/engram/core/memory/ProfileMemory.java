@@ -78,6 +78,16 @@ public final class ProfileMemory {
         return history;
     }
 
+    /** Number of active facts of the scope. */
+    public long count(Scope scope) {
+        return store.count(scope, Filter.all(), false);
+    }
+
+    /** Facts that cite an episode (the provenance view of the timeline). */
+    public List<ProfileFact> citing(Scope scope, long episodeUid) {
+        return store.citing(scope, episodeUid);
+    }
+
     public List<FactVersion> versions(Scope scope, long id) {
         get(scope, id);
         return store.versions(scope, id);

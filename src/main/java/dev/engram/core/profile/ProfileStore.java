@@ -47,6 +47,9 @@ public interface ProfileStore extends VectorMaintenance {
     /** Superseded values of a fact, oldest first. */
     List<FactVersion> versions(Scope scope, long id);
 
+    /** The scope's facts (archived too) that cite the episode, oldest first. */
+    List<ProfileFact> citing(Scope scope, long episodeUid);
+
     /** Removes citations of these episodes from the scope's facts; returns how many facts changed. */
     int removeCitations(Scope scope, Collection<Long> episodeUids, String actor);
 

@@ -196,6 +196,12 @@ public final class H2ProfileStore implements ProfileStore {
         return tx.read(c -> reads.versions(c, scope, id));
     }
 
+    @Override
+    public List<ProfileFact> citing(Scope scope, long episodeUid) {
+        Objects.requireNonNull(scope, "scope");
+        return tx.read(c -> reads.byIds(c, scope, reads.citing(c, scope, List.of(episodeUid)), false));
+    }
+
     /** Citations are provenance, not content: the facts keep their updated_at and valid_from. */
     @Override
     public int removeCitations(Scope scope, Collection<Long> episodeUids, String actor) {

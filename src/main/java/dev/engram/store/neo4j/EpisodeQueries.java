@@ -77,6 +77,38 @@ final class EpisodeQueries {
         });
     }
 
+    java.util.SortedMap<java.time.LocalDate, Long> countsByDay(Scope scope, Filter filter, java.time.ZoneId zone) {
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        String predicate = CypherFilter.compile(filter, "e", params);
+        params.put("zone", zone.getId());
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project AND %s
+                    WITH date(datetime({epochMillis: e.created_at, timezone: $zone})) AS day
+                    RETURN day, count(*) AS n""".formatted(predicate), params)) {
+                java.util.SortedMap<java.time.LocalDate, Long> days = new java.util.TreeMap<>();
+                result.forEachRemaining(row -> days.put((java.time.LocalDate) row.get("day"), (Long) row.get("n")));
+                return days;
+            }
+        });
+    }
+
+    List<String> participants(Scope scope, int limit) {
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        params.put("limit", limit);
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project
+                    UNWIND [e.producer, e.produced_for] AS who
+                    WITH DISTINCT who WHERE who IS NOT NULL
+                    RETURN who ORDER BY who LIMIT $limit""", params)) {
+                List<String> people = new ArrayList<>();
+                result.forEachRemaining(row -> people.add((String) row.get("who")));
+                return people;
+            }
+        });
+    }
+
     List<Hit> searchText(Scope scope, String text, Filter filter, int limit) {
         String query = LuceneQuery.of(LuceneQuery.scopeToken(scope.orgId(), scope.projectId()), text);
         if (query == null || limit < 1) {

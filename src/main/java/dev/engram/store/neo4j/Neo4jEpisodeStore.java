@@ -79,6 +79,16 @@ public final class Neo4jEpisodeStore implements EpisodeStore {
     }
 
     @Override
+    public java.util.SortedMap<java.time.LocalDate, Long> countsByDay(Scope scope, Filter filter, java.time.ZoneId zone) {
+        return queries.countsByDay(scope, filter, zone);
+    }
+
+    @Override
+    public List<String> participants(Scope scope, int limit) {
+        return queries.participants(scope, limit);
+    }
+
+    @Override
     public Optional<Episode> updateContent(Scope scope, long uid, String content, String indexedText,
                                            float[] vector, Instant at) {
         return writer.updateContent(scope, uid, content, indexedText, vector, at);

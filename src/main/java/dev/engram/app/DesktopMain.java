@@ -1,0 +1,123 @@
+package dev.engram.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.engram.api.ApiServer;
+import dev.engram.api.ServerSettings;
+import dev.engram.cli.EngramCli;
+import dev.engram.ui.shell.ShellView;
+import dev.engram.ui.shell.ShellViewModel;
+import dev.engram.ui.support.UiExecutors;
+import dev.engram.ui.support.UiPreferences;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code engram} with no command: the desktop app. The window is shown at once; the stores open
+ * on a background thread while the shell shows their progress; then the screens appear and the
+ * API server starts on 127.0.0.1 so agents can use the memory the person is looking at.
+ */
+final class DesktopMain implements EngramCli.DesktopStarter {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopMain.class);
+
+    private final Clock clock;
+
+    DesktopMain(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public int start(Path explicitDataDir) {
+        Path dataDir = AppPaths.dataDirectory(explicitDataDir);
+        UiPreferences preferences = new FilePreferences(dataDir.resolve("ui.properties"));
+        ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+        UiExecutors executors = new UiExecutors(background, Platform::runLater);
+        AtomicReference<Engram> engram = new AtomicReference<>();
+        AtomicReference<ApiServer> server = new AtomicReference<>();
+        CountDownLatch closed = new CountDownLatch(1);
+
+        Platform.setImplicitExit(true);
+        Platform.startup(() -> {
+            ShellViewModel shell = new ShellViewModel(preferences, executors, dataDir.toString());
+            ShellView view = new ShellView(shell);
+            Stage stage = new Stage();
+            stage.setTitle("Engram");
+            stage.setScene(new Scene(view.load(), 1280, 820));
+            theme(shell.darkProperty().get());
+            shell.darkProperty().addListener((o, was, dark) -> theme(dark));
+            stage.setOnHidden(e -> background.execute(() -> {
+                shutdown(server.get(), engram.get());
+                closed.countDown();
+                Platform.exit();
+            }));
+            stage.show();
+            background.execute(() -> open(dataDir, shell, view, preferences, executors, engram, server));
+        });
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        background.shutdownNow();
+        return 0;
+    }
+
+    private void open(Path dataDir, ShellViewModel shell, ShellView view, UiPreferences preferences,
+                      UiExecutors executors, AtomicReference<Engram> engram, AtomicReference<ApiServer> server) {
+        try {
+            Engram opened = Engram.open(dataDir, EngramConfig.load(dataDir),
+                    (task, done, total) -> Platform.runLater(() -> shell.openingProgress(task, done, total)), clock);
+            engram.set(opened);
+            Platform.runLater(() -> {
+                shell.opened(opened.memory());
+                DesktopScreens screens = new DesktopScreens(opened, preferences, executors, shell, clock);
+                view.ready(screens.scopeBar(), screens.build());
+            });
+            startApi(opened, shell, preferences, server);
+        } catch (RuntimeException | Error e) {
+            LOG.error("Could not open the memory", e);
+            Platform.runLater(() -> shell.failed(e));
+        }
+    }
+
+    private static void startApi(Engram engram, ShellViewModel shell, UiPreferences preferences,
+                                 AtomicReference<ApiServer> server) {
+        if (!Boolean.parseBoolean(preferences.get("api.enabled", "true"))) {
+            Platform.runLater(() -> shell.apiStatus("API: off (settings)"));
+            return;
+        }
+        int port = Integer.parseInt(preferences.get("api.port", Integer.toString(ServerSettings.DEFAULT_PORT)));
+        try {
+            ApiServer started = ServerMain.start(engram, ServerSettings.loopback(port));
+            server.set(started);
+            Platform.runLater(() -> shell.apiStatus("API: " + started.baseUri() + ApiServer.PREFIX));
+        } catch (RuntimeException e) {
+            LOG.warn("API server not started on port {}", port, e);
+            Platform.runLater(() -> shell.apiStatus("API: off (port " + port + " in use)"));
+        }
+    }
+
+    private static void shutdown(ApiServer server, Engram engram) {
+        if (server != null) {
+            server.close();
+        }
+        if (engram != null) {
+            engram.close();
+        }
+    }
+
+    private static void theme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+}

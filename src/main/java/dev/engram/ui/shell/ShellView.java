@@ -1,0 +1,114 @@
+package dev.engram.ui.shell;
+
+import atlantafx.base.theme.Styles;
+import dev.engram.ui.support.Views;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The window's frame: header with the scope bar, navigation, the current screen, status bar. */
+public final class ShellView {
+    @FXML private BorderPane root;
+    @FXML private StackPane scopeSlot;
+    @FXML private Button themeButton;
+    @FXML private VBox navigation;
+    @FXML private StackPane content;
+    @FXML private VBox opening;
+    @FXML private ProgressBar progress;
+    @FXML private Label openingLabel;
+    @FXML private Label failureLabel;
+    @FXML private Label dataLabel;
+    @FXML private Label countsLabel;
+    @FXML private Label modelLabel;
+    @FXML private Label apiLabel;
+
+    private final ShellViewModel model;
+    private final Map<Screen, ToggleButton> buttons = new EnumMap<>(Screen.class);
+    private final Map<Screen, Node> screens = new EnumMap<>(Screen.class);
+    private final ToggleGroup group = new ToggleGroup();
+
+    public ShellView(ShellViewModel model) {
+        this.model = model;
+    }
+
+    public Parent load() {
+        return Views.load("shell", this);
+    }
+
+    @FXML
+    private void initialize() {
+        progress.progressProperty().bind(model.openingProgressProperty());
+        openingLabel.textProperty().bind(model.openingMessageProperty());
+        failureLabel.textProperty().bind(model.failureProperty());
+        failureLabel.managedProperty().bind(failureLabel.textProperty().isNotEmpty());
+        progress.visibleProperty().bind(model.phaseProperty().isEqualTo(ShellViewModel.Phase.OPENING));
+        dataLabel.textProperty().bind(model.dataFolderProperty());
+        countsLabel.textProperty().bind(model.countsProperty());
+        modelLabel.textProperty().bind(model.modelProperty());
+        apiLabel.textProperty().bind(model.apiProperty());
+        themeButton.textProperty().bind(model.darkProperty().map(dark -> dark ? "Light theme" : "Dark theme"));
+        themeButton.getStyleClass().add(Styles.FLAT);
+        for (Screen screen : Screen.values()) {
+            ToggleButton button = new ToggleButton(screen.title());
+            button.setToggleGroup(group);
+            button.setUserData(screen);
+            button.setDisable(true);
+            button.setOnAction(e -> model.screenProperty().set(screen));
+            buttons.put(screen, button);
+            navigation.getChildren().add(button);
+        }
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null && was != null) {
+                was.setSelected(true); // one screen is always selected
+            }
+        });
+        model.screenProperty().addListener((o, was, now) -> show(now));
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                for (Screen screen : Screen.values()) {
+                    scene.getAccelerators().put(new KeyCodeCombination(screen.key(), KeyCombination.SHORTCUT_DOWN),
+                            () -> model.screenProperty().set(screen));
+                }
+            }
+        });
+    }
+
+    @FXML
+    private void toggleTheme() {
+        model.toggleTheme();
+    }
+
+    /** Once the memory is open: the scope bar and the screens replace the opening panel. */
+    public void ready(Node scopeBar, Map<Screen, Node> built) {
+        scopeSlot.getChildren().setAll(scopeBar);
+        screens.putAll(built);
+        buttons.forEach((screen, button) -> button.setDisable(!screens.containsKey(screen)));
+        content.getChildren().remove(opening);
+        show(model.screenProperty().get());
+    }
+
+    private void show(Screen screen) {
+        Node node = screens.get(screen);
+        if (node == null) {
+            return;
+        }
+        content.getChildren().setAll(node);
+        buttons.get(screen).setSelected(true);
+    }
+
+    public Parent root() {
+        return root;
+    }
+}
