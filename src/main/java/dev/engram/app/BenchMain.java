@@ -161,7 +161,7 @@ final class BenchMain implements BenchCommand.Runner {
                 dataDir = Files.createTempDirectory("engram-bench-");
             }
             try (Engram engram = Engram.open(dataDir, EngramConfig.load(dataDir), Progress.NONE, Clock.systemUTC());
-                 ApiServer server = ServerMain.start(engram, ServerSettings.loopback(0))) {
+                 ServerMain.Running server = ServerMain.start(engram, ServerSettings.loopback(0))) {
                 ApiLoad load = new ApiLoad(server.baseUri(), null);
                 String org = "bench-" + Instant.now().getEpochSecond();
                 if (options.warmupSeconds() > 0) {

@@ -43,7 +43,7 @@ final class DesktopMain implements EngramCli.DesktopStarter {
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
         UiExecutors executors = new UiExecutors(background, Platform::runLater);
         AtomicReference<Engram> engram = new AtomicReference<>();
-        AtomicReference<ApiServer> server = new AtomicReference<>();
+        AtomicReference<ServerMain.Running> server = new AtomicReference<>();
         CountDownLatch closed = new CountDownLatch(1);
 
         Platform.setImplicitExit(true);
@@ -73,7 +73,7 @@ final class DesktopMain implements EngramCli.DesktopStarter {
     }
 
     private void open(Path dataDir, ShellViewModel shell, ShellView view, UiPreferences preferences,
-                      UiExecutors executors, AtomicReference<Engram> engram, AtomicReference<ApiServer> server) {
+                      UiExecutors executors, AtomicReference<Engram> engram, AtomicReference<ServerMain.Running> server) {
         try {
             Engram opened = Engram.open(dataDir, EngramConfig.load(dataDir),
                     (task, done, total) -> Platform.runLater(() -> shell.openingProgress(task, done, total)), clock);
@@ -91,14 +91,14 @@ final class DesktopMain implements EngramCli.DesktopStarter {
     }
 
     private static void startApi(Engram engram, ShellViewModel shell, UiPreferences preferences,
-                                 AtomicReference<ApiServer> server) {
+                                 AtomicReference<ServerMain.Running> server) {
         if (!Boolean.parseBoolean(preferences.get("api.enabled", "true"))) {
             Platform.runLater(() -> shell.apiStatus("API: off (settings)"));
             return;
         }
         int port = Integer.parseInt(preferences.get("api.port", Integer.toString(ServerSettings.DEFAULT_PORT)));
         try {
-            ApiServer started = ServerMain.start(engram, ServerSettings.loopback(port));
+            ServerMain.Running started = ServerMain.start(engram, ServerSettings.loopback(port));
             server.set(started);
             Platform.runLater(() -> shell.apiStatus("API: " + started.baseUri() + ApiServer.PREFIX));
         } catch (RuntimeException e) {
@@ -107,7 +107,7 @@ final class DesktopMain implements EngramCli.DesktopStarter {
         }
     }
 
-    private static void shutdown(ApiServer server, Engram engram) {
+    private static void shutdown(ServerMain.Running server, Engram engram) {
         if (server != null) {
             server.close();
         }

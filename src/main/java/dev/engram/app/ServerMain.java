@@ -3,6 +3,8 @@ package dev.engram.app;
 import dev.engram.api.ApiServer;
 import dev.engram.api.EngramApi;
 import dev.engram.api.ServerSettings;
+import dev.engram.api.mcp.McpEndpoints;
+import java.net.URI;
 import dev.engram.cli.ServeCommand;
 import dev.engram.core.Progress;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -39,8 +41,9 @@ final class ServerMain implements ServeCommand.Runner {
             }
         }, "engram-shutdown"));
         try (Engram engram = Engram.open(dataDir, EngramConfig.load(dataDir), progress, clock);
-             ApiServer server = start(engram, settings)) {
-            out.printf("Engram %s serving MemMachine's v2 API at %s%s%n", Version.current(), server.baseUri(), ApiServer.PREFIX);
+             Running server = start(engram, settings)) {
+            out.printf("Engram %s serving MemMachine's v2 API at %s%s and MCP at %s%s%n", Version.current(),
+                    server.baseUri(), ApiServer.PREFIX, server.baseUri(), McpEndpoints.PATH);
             out.printf("Data folder: %s%s%nStop with Ctrl+C.%n", dataDir,
                     settings.requiresToken() ? "\nEvery request needs: Authorization: Bearer <token>" : "");
             out.flush();
@@ -52,10 +55,31 @@ final class ServerMain implements ServeCommand.Runner {
         }
     }
 
-    /** Starts the API of an open Engram (the desktop app uses this too). */
-    static ApiServer start(Engram engram, ServerSettings settings) {
+    /** The REST API and the MCP server on one port; closing stops both. */
+    record Running(ApiServer api, McpEndpoints.Http mcp) implements AutoCloseable {
+        URI baseUri() {
+            return api.baseUri();
+        }
+
+        @Override
+        public void close() {
+            api.close();
+            mcp.close();
+        }
+    }
+
+    /** Starts the API and MCP over HTTP for an open Engram (the desktop app uses this too). */
+    static Running start(Engram engram, ServerSettings settings) {
         PrometheusMeterRegistry registry = EngramApi.newRegistry();
-        return ApiServer.start(settings, EngramApi.resources(engram.memory(), engram.embedder().space().modelId(),
-                Version.current(), registry, Clock.systemUTC()), List.of(), registry);
+        McpEndpoints.Http mcp = McpEndpoints.http(engram.memory(), Version.current(), System.getenv(), Clock.systemUTC());
+        try {
+            ApiServer api = ApiServer.start(settings, EngramApi.resources(engram.memory(),
+                    engram.embedder().space().modelId(), Version.current(), registry, Clock.systemUTC()),
+                    List.of(new ApiServer.Mount(McpEndpoints.PATH, mcp.servlet())), registry);
+            return new Running(api, mcp);
+        } catch (RuntimeException e) {
+            mcp.close();
+            throw e;
+        }
     }
 }

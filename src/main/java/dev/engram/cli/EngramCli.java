@@ -44,10 +44,11 @@ public final class EngramCli implements Callable<Integer> {
 
     /** The command line with every subcommand wired to {@code opener}. */
     public static CommandLine commandLine(EngramOpener opener, DesktopStarter desktop, ServeCommand.Runner server,
-                                          BenchCommand.Runner bench, Clock clock, String version) {
+                                          McpCommand.Runner mcp, BenchCommand.Runner bench, Clock clock, String version) {
         CommandLine cli = new CommandLine(new EngramCli(desktop));
         cli.getCommandSpec().version("Engram " + version);
         cli.addSubcommand(new ServeCommand(server));
+        cli.addSubcommand(new McpCommand(mcp));
         cli.addSubcommand(new AddCommand(opener, clock));
         cli.addSubcommand(new SearchCommand(opener));
         cli.addSubcommand(new ListCommand(opener));
