@@ -6,6 +6,8 @@ import dev.engram.ui.scope.ScopeModel;
 import dev.engram.ui.shell.Screen;
 import dev.engram.ui.shell.ShellViewModel;
 import dev.engram.ui.support.UiExecutors;
+import dev.engram.ui.timeline.TimelineView;
+import dev.engram.ui.timeline.TimelineViewModel;
 import dev.engram.ui.support.UiPreferences;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -36,6 +38,9 @@ final class DesktopScreens {
 
     Map<Screen, Node> build() {
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
+        TimelineViewModel timeline = new TimelineViewModel(scope, engram.memory(), executors, java.time.ZoneId.systemDefault());
+        TimelineView timelineView = new TimelineView(timeline);
+        screens.put(Screen.TIMELINE, timelineView.load());
         return screens;
     }
 }

@@ -13,19 +13,28 @@ import javafx.scene.paint.Color;
 
 /**
  * Episodes per day as bars, from the first day to the last; a click on a bar picks its day.
- * Drawn on a canvas so that years of days stay cheap. Bar and hover colours come from CSS
- * ({@code -fx-bar-fill} is read through the {@code .histogram} style class's text fill).
+ * Drawn on a canvas so that years of days stay cheap. The bar colour comes from CSS: the text
+ * fill of an invisible {@code .bar-probe} label, so that the theme decides it.
  */
 final class Histogram extends Region {
     private final Canvas canvas = new Canvas();
     private final Tooltip tip = new Tooltip();
+    private final javafx.scene.control.Label probe = new javafx.scene.control.Label();
     private SortedMap<LocalDate, Long> counts = new TreeMap<>();
     private Consumer<LocalDate> onPick = day -> { };
     private Color bar = Color.web("#0969da");
 
     Histogram() {
         getStyleClass().add("histogram");
-        getChildren().add(canvas);
+        probe.getStyleClass().add("bar-probe");
+        probe.setVisible(false);
+        probe.setManaged(false);
+        probe.textFillProperty().addListener((o, was, now) -> {
+            if (now instanceof Color color) {
+                setBarColor(color);
+            }
+        });
+        getChildren().addAll(canvas, probe);
         Tooltip.install(this, tip);
         setOnMouseMoved(e -> {
             LocalDate day = dayAt(e.getX());
