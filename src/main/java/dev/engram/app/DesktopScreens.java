@@ -1,5 +1,9 @@
 package dev.engram.app;
 
+import dev.engram.core.chat.ChatService;
+import dev.engram.llm.OllamaLanguageModel;
+import dev.engram.ui.chat.ChatView;
+import dev.engram.ui.chat.ChatViewModel;
 import dev.engram.ui.scope.ScopeBarView;
 import dev.engram.ui.scope.ScopeBarViewModel;
 import dev.engram.ui.scope.ScopeModel;
@@ -10,6 +14,7 @@ import dev.engram.ui.timeline.TimelineView;
 import dev.engram.ui.timeline.TimelineViewModel;
 import dev.engram.ui.support.UiPreferences;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.scene.Node;
@@ -21,12 +26,14 @@ final class DesktopScreens {
     private final ShellViewModel shell;
     private final Clock clock;
     private final ScopeModel scope;
+    private final UiPreferences preferences;
 
     DesktopScreens(Engram engram, UiPreferences preferences, UiExecutors executors, ShellViewModel shell, Clock clock) {
         this.engram = engram;
         this.executors = executors;
         this.shell = shell;
         this.clock = clock;
+        this.preferences = preferences;
         this.scope = new ScopeModel(preferences);
         scope.scopeProperty().addListener((o, was, now) -> shell.refreshCounts(now));
         shell.refreshCounts(scope.scope());
@@ -38,9 +45,24 @@ final class DesktopScreens {
 
     Map<Screen, Node> build() {
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
-        TimelineViewModel timeline = new TimelineViewModel(scope, engram.memory(), executors, java.time.ZoneId.systemDefault());
+        TimelineViewModel timeline = new TimelineViewModel(scope, engram.memory(), executors, ZoneId.systemDefault());
         TimelineView timelineView = new TimelineView(timeline);
         screens.put(Screen.TIMELINE, timelineView.load());
+
+        ChatService chat = new ChatService(engram.memory(), clock, ZoneId.systemDefault());
+        ChatViewModel chatModel = new ChatViewModel(scope, chat, OllamaLanguageModel::at, preferences, executors,
+                OllamaLanguageModel.DEFAULT_URL);
+        chatModel.setOnModelStatus(shell::modelStatus);
+        chatModel.setOnStored(() -> {
+            shell.refreshCounts(scope.scope());
+            timeline.reload();
+        });
+        ChatView chatView = new ChatView(chatModel);
+        chatView.setOnOpenEpisode(uid -> {
+            shell.screenProperty().set(Screen.TIMELINE);
+            timeline.open(uid);
+        });
+        screens.put(Screen.CHAT, chatView.load());
         return screens;
     }
 }
