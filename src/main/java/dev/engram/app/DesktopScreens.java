@@ -4,6 +4,8 @@ import dev.engram.core.chat.ChatService;
 import dev.engram.llm.OllamaLanguageModel;
 import dev.engram.ui.chat.ChatView;
 import dev.engram.ui.chat.ChatViewModel;
+import dev.engram.ui.isolation.IsolationView;
+import dev.engram.ui.isolation.IsolationViewModel;
 import dev.engram.ui.scope.ScopeBarView;
 import dev.engram.ui.scope.ScopeBarViewModel;
 import dev.engram.ui.scope.ScopeModel;
@@ -63,6 +65,7 @@ final class DesktopScreens {
             timeline.open(uid);
         });
         screens.put(Screen.CHAT, chatView.load());
+        screens.put(Screen.ISOLATION, new IsolationView(new IsolationViewModel(scope, engram.memory(), executors)).load());
         return screens;
     }
 }
