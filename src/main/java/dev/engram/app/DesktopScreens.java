@@ -6,6 +6,8 @@ import dev.engram.ui.chat.ChatView;
 import dev.engram.ui.chat.ChatViewModel;
 import dev.engram.ui.isolation.IsolationView;
 import dev.engram.ui.isolation.IsolationViewModel;
+import dev.engram.ui.profile.ProfileView;
+import dev.engram.ui.profile.ProfileViewModel;
 import dev.engram.ui.scope.ScopeBarView;
 import dev.engram.ui.scope.ScopeBarViewModel;
 import dev.engram.ui.scope.ScopeModel;
@@ -51,6 +53,17 @@ final class DesktopScreens {
         TimelineView timelineView = new TimelineView(timeline);
         screens.put(Screen.TIMELINE, timelineView.load());
 
+        ProfileViewModel profile = new ProfileViewModel(scope, engram.memory(), executors, ZoneId.systemDefault());
+        profile.setOnOpenEpisode(uid -> {
+            shell.screenProperty().set(Screen.TIMELINE);
+            timeline.open(uid);
+        });
+        timelineView.setOnOpenFact(id -> {
+            shell.screenProperty().set(Screen.PROFILE);
+            profile.open(id);
+        });
+        screens.put(Screen.PROFILE, new ProfileView(profile).load());
+
         ChatService chat = new ChatService(engram.memory(), clock, ZoneId.systemDefault());
         ChatViewModel chatModel = new ChatViewModel(scope, chat, OllamaLanguageModel::at, preferences, executors,
                 OllamaLanguageModel.DEFAULT_URL);
@@ -60,6 +73,10 @@ final class DesktopScreens {
             timeline.reload();
         });
         ChatView chatView = new ChatView(chatModel);
+        chatView.setOnOpenFact(id -> {
+            shell.screenProperty().set(Screen.PROFILE);
+            profile.open(id);
+        });
         chatView.setOnOpenEpisode(uid -> {
             shell.screenProperty().set(Screen.TIMELINE);
             timeline.open(uid);

@@ -78,6 +78,11 @@ public final class ProfileMemory {
         return history;
     }
 
+    /** The scope's facts (archived ones too when asked), oldest first, at most {@code limit}. */
+    public List<ProfileFact> list(Scope scope, boolean includeArchived, int limit) {
+        return store.list(scope, Filter.all(), new dev.engram.core.episode.PageRequest(limit, 0), includeArchived);
+    }
+
     /** Number of active facts of the scope. */
     public long count(Scope scope) {
         return store.count(scope, Filter.all(), false);
