@@ -66,7 +66,12 @@ class SecurityTest {
     @Test
     void oversizedBodiesAre413WithoutBeingRead() {
         String big = "{\"org_id\":\"x\",\"padding\":\"" + "a".repeat(1024 * 1024) + "\"}";
-        Response response = TestApi.post("/memories", big);
+        // Expect: 100-continue makes the client wait for the server's verdict before sending the
+        // body: the 413 arrives without the body being read. (Without it, the server's early 413
+        // and close can race the client's upload and surface as a reset connection.)
+        Response response = TestApi.send(java.net.http.HttpRequest.newBuilder(TestApi.baseUri().resolve("/api/v2/memories"))
+                .header("Content-Type", "application/json").expectContinue(true)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(big)).build());
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.detail()).contains("limit");
     }

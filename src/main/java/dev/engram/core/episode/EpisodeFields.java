@@ -15,7 +15,7 @@ public final class EpisodeFields {
             case UID -> episode.uid();
             case PRODUCER -> episode.producer();
             case PRODUCED_FOR -> episode.producedFor();
-            case ROLE -> episode.role().isEmpty() ? null : episode.role();
+            case ROLE -> episode.role();
             case EPISODE_TYPE -> episode.episodeType();
             case CREATED_AT -> episode.createdAt();
             default -> null;

@@ -173,6 +173,7 @@ public final class ChatView {
             who.getStyleClass().add("who");
             body.getStyleClass().add("body");
             body.setWrapText(true);
+            body.setMinHeight(Region.USE_PREF_SIZE); // wrap instead of cutting with an ellipsis
             bubble.getStyleClass().add("bubble");
             bubble.setMaxWidth(Region.USE_PREF_SIZE);
             HBox.setHgrow(bubble, Priority.NEVER);
@@ -229,6 +230,7 @@ public final class ChatView {
             score.getStyleClass().add("context-score");
             title.getStyleClass().add("context-title");
             text.setWrapText(true);
+            text.setMinHeight(Region.USE_PREF_SIZE);
             HBox head = new HBox(8, kind, score, title);
             head.setAlignment(Pos.CENTER_LEFT);
             box = new VBox(3, head, text);

@@ -215,7 +215,7 @@ public final class ChatViewModel {
             String answer = null;
             String problem = null;
             if (lm == null || modelName == null || modelName.isBlank()) {
-                problem = "Not answered: no model is connected.";
+                problem = "Not answered: no Ollama model is connected (see the banner above).";
             } else {
                 try {
                     answer = chat.answer(lm, modelName, messages, piece -> executors.fx().execute(() -> reply.append(piece)),

@@ -144,6 +144,7 @@ public final class IsolationView {
         label.textProperty().bind(text);
         label.getStyleClass().add(style);
         label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         label.managedProperty().bind(label.textProperty().isNotEmpty());
         label.visibleProperty().bind(label.managedProperty());
         return label;
@@ -179,6 +180,7 @@ public final class IsolationView {
             kind.getStyleClass().add("hit-kind");
             score.getStyleClass().add("hit-score");
             text.setWrapText(true);
+            text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             listViewProperty().addListener((o, was, list) -> {
                 if (list != null) {
                     text.maxWidthProperty().bind(list.widthProperty().subtract(30));

@@ -33,6 +33,7 @@ import javafx.util.converter.DefaultStringConverter;
 /** The profile editor: facts grouped by set, category and tag, inline edit, details with citations and history. */
 public final class ProfileView {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM HH:mm", java.util.Locale.ENGLISH);
 
     /** A line of the tree: a group (set, category or tag) or a fact. */
     sealed interface Row {
@@ -95,7 +96,7 @@ public final class ProfileView {
 
         table.setRoot(new TreeItem<>(new Row.Group("facts")));
         table.setPlaceholder(new Label("No facts in this scope yet. Add one above, or let chats and agents add them."));
-        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         featureColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(switch (c.getValue().getValue()) {
             case Row.Group group -> group.label();
             case Row.Fact fact -> fact.fact().feature();
@@ -105,9 +106,9 @@ public final class ProfileView {
         sourceColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 c.getValue().getValue() instanceof Row.Fact fact ? fact.fact().source().wireName() : ""));
         fromColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                c.getValue().getValue() instanceof Row.Fact fact ? when(fact.fact().validFrom()) : ""));
+                c.getValue().getValue() instanceof Row.Fact fact ? brief(fact.fact().validFrom()) : ""));
         updatedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                c.getValue().getValue() instanceof Row.Fact fact ? when(fact.fact().updatedAt()) : ""));
+                c.getValue().getValue() instanceof Row.Fact fact ? brief(fact.fact().updatedAt()) : ""));
         featureColumn.setCellFactory(column -> new FactCell());
         valueColumn.setCellFactory(column -> new FactCell());
         featureColumn.setOnEditCommit(e -> commit(e.getRowValue().getValue(), e.getNewValue(), null));
@@ -153,8 +154,24 @@ public final class ProfileView {
             }
         });
         history.setItems(model.history());
+        history.setCellFactory(list -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+            }
+        });
         history.setPlaceholder(new Label("No history."));
         model.reload();
+    }
+
+    private String brief(Instant instant) {
+        return instant == null ? "" : SHORT.format(instant.atZone(model.zone()));
     }
 
     private String when(Instant instant) {
@@ -211,7 +228,8 @@ public final class ProfileView {
         }
         detailTitle.setText(fact.feature() + " = " + fact.value());
         int row = 0;
-        row = field(row, "Set", model.setLabel(fact.setId()) + "  (" + fact.setId() + ")");
+        row = field(row, "Set", model.setLabel(fact.setId()));
+        ((Label) fields.getChildren().getLast()).setTooltip(new javafx.scene.control.Tooltip(fact.setId()));
         row = field(row, "Category / tag", fact.category() + " / " + fact.tag());
         row = field(row, "Status", fact.status().wireName());
         row = field(row, "Source", fact.source().wireName() + (fact.producer() == null ? "" : ", from " + fact.producer()));
@@ -224,8 +242,10 @@ public final class ProfileView {
     private int field(int row, String name, String value) {
         Label key = new Label(name);
         key.getStyleClass().add("field-name");
+        key.setMinWidth(Label.USE_PREF_SIZE);
         Label text = new Label(value);
         text.setWrapText(true);
+        text.setMinHeight(Label.USE_PREF_SIZE);
         fields.addRow(row, key, text);
         return row + 1;
     }

@@ -98,6 +98,7 @@ public final class TimelineView {
         order.textProperty().bind(order.selectedProperty().map(newest -> newest ? "Newest first" : "Oldest first"));
         expression.textProperty().bindBidirectional(model.expressionProperty());
         filterError.textProperty().bind(model.filterErrorProperty());
+        filterError.managedProperty().bind(model.filterErrorProperty().isNotEmpty());
         model.filterErrorProperty().addListener((o, was, now) ->
                 expression.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty()));
         clearAnchor.visibleProperty().bind(model.anchorProperty().isNotNull());
@@ -209,8 +210,10 @@ public final class TimelineView {
     private int field(int row, String name, String value) {
         Label key = new Label(name);
         key.getStyleClass().add("field-name");
+        key.setMinWidth(Label.USE_PREF_SIZE);
         Label text = new Label(value);
         text.setWrapText(true);
+        text.setMinHeight(Label.USE_PREF_SIZE);
         fields.addRow(row, key, text);
         return row + 1;
     }
@@ -231,6 +234,12 @@ public final class TimelineView {
             text.getStyleClass().add("episode-text");
             text.setWrapText(false);
             box.getStyleClass().add("episode-cell");
+            setPrefWidth(0); // never wider than the list: long texts end in an ellipsis, no sideways scrolling
+            listViewProperty().addListener((o, was, list) -> {
+                if (list != null) {
+                    text.maxWidthProperty().bind(list.widthProperty().subtract(48));
+                }
+            });
         }
 
         @Override
