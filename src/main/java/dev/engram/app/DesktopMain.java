@@ -76,18 +76,40 @@ final class DesktopMain implements EngramCli.DesktopStarter {
                       UiExecutors executors, AtomicReference<Engram> engram, AtomicReference<ServerMain.Running> server) {
         try {
             Engram opened = Engram.open(dataDir, EngramConfig.load(dataDir),
-                    (task, done, total) -> Platform.runLater(() -> shell.openingProgress(task, done, total)), clock);
+                    (task, done, total) -> Platform.runLater(() -> shell.openingProgress(task, done, total)), clock,
+                    Engram.Reembedding.LATER);
             engram.set(opened);
+            boolean reembed = opened.reembeddingPending();
             Platform.runLater(() -> {
                 shell.opened(opened.memory());
                 DesktopScreens screens = new DesktopScreens(opened, preferences, executors, shell, clock);
                 view.ready(screens.scopeBar(), screens.build());
+                if (reembed) {
+                    startReembedding(opened, shell);
+                }
             });
             startApi(opened, shell, preferences, server);
         } catch (RuntimeException | Error e) {
             LOG.error("Could not open the memory", e);
             Platform.runLater(() -> shell.failed(e));
         }
+    }
+
+    /**
+     * After a change of embedding model: re-embeds in the background as cancellable long work.
+     * Until it ends, what is not re-embedded yet is found by its words only; a cancelled run
+     * resumes at the next start.
+     */
+    private static void startReembedding(Engram engram, ShellViewModel shell) {
+        String model = engram.embedder().space().modelId();
+        shell.work().start("Re-embedding with " + model, (progress, cancel) -> {
+            try {
+                return engram.reembed(progress, cancel);
+            } catch (java.util.concurrent.CancellationException e) {
+                return -1L;
+            }
+        }, n -> n < 0 ? "Re-embedding paused: it goes on at the next start (until then, what is left is found by its words only)"
+                : String.format("Re-embedded %,d items with %s", n, model), n -> { });
     }
 
     private static void startApi(Engram engram, ShellViewModel shell, UiPreferences preferences,

@@ -49,7 +49,9 @@ final class DesktopScreens {
 
     Map<Screen, Node> build() {
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
-        TimelineViewModel timeline = new TimelineViewModel(scope, engram.memory(), executors, ZoneId.systemDefault());
+        TimelineViewModel timeline = new TimelineViewModel(scope, engram.memory(), executors, shell.work(),
+                ZoneId.systemDefault());
+        timeline.setOnChanged(() -> shell.refreshCounts(scope.scope()));
         TimelineView timelineView = new TimelineView(timeline);
         screens.put(Screen.TIMELINE, timelineView.load());
 

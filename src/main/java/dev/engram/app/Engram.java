@@ -7,6 +7,7 @@ import dev.engram.core.episode.EpisodeStore;
 import dev.engram.core.episode.EpisodicSearch;
 import dev.engram.core.ingest.Embedder;
 import dev.engram.core.ingest.EmbeddingMigration;
+import dev.engram.core.ingest.VectorMaintenance;
 import dev.engram.core.memory.EpisodicMemory;
 import dev.engram.core.memory.MemoryService;
 import dev.engram.core.memory.ProfileMemory;
@@ -42,14 +43,24 @@ public final class Engram implements EngramOpener.OpenEngram {
     private final Deque<AutoCloseable> resources;
 
     private final EpisodeStore episodeStore;
+    private final VectorMaintenance factStore;
 
     private Engram(Path dataDir, MemoryService memory, Embedder embedder, EpisodeStore episodeStore,
-                   Deque<AutoCloseable> resources) {
+                   VectorMaintenance factStore, Deque<AutoCloseable> resources) {
         this.dataDir = dataDir;
         this.memory = memory;
         this.embedder = embedder;
         this.episodeStore = episodeStore;
+        this.factStore = factStore;
         this.resources = resources;
+    }
+
+    /** How {@link #open} treats vectors made with another embedding model than the configured one. */
+    public enum Reembedding {
+        /** Re-embed everything before {@code open} returns (the CLI and the server). */
+        AT_OPEN,
+        /** Only mark them stale; {@link #reembed} does the work later, cancellably (the desktop app). */
+        LATER
     }
 
     /** A search over this store with other settings (benchmarks compare configurations side by side). */
@@ -59,6 +70,16 @@ public final class Engram implements EngramOpener.OpenEngram {
 
     /** Opens the data folder (creating it), re-embedding first if the embedding model changed. */
     public static Engram open(Path dataDir, EngramConfig config, Progress progress, Clock clock) {
+        return open(dataDir, config, progress, clock, Reembedding.AT_OPEN);
+    }
+
+    /**
+     * Opens the data folder (creating it). After a change of embedding model the stored vectors
+     * are re-embedded at open or left stale for {@link #reembed}, as {@code reembedding} says;
+     * stale items are still found by full-text search meanwhile.
+     */
+    public static Engram open(Path dataDir, EngramConfig config, Progress progress, Clock clock,
+                              Reembedding reembedding) {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
             Files.createDirectories(dataDir);
@@ -86,15 +107,18 @@ public final class Engram implements EngramOpener.OpenEngram {
             Neo4jProjectStore projects = new Neo4jProjectStore(graph);
 
             EmbeddingMigration migration = new EmbeddingMigration(embedder);
-            migration.migrate("episodes", episodes, episodes.totalCount(), progress, Cancellation.none());
-            migration.migrate("facts", facts, -1, progress, Cancellation.none());
+            migration.adopt("episodes", episodes);
+            migration.adopt("facts", facts);
+            if (reembedding == Reembedding.AT_OPEN) {
+                reembed(migration, episodes, facts, progress, Cancellation.none());
+            }
 
             EpisodicSearch search = new EpisodicSearch(episodes, embedder, config.search());
             EpisodicMemory episodic = new EpisodicMemory(episodes, embedder, search, config.episodeText(), clock);
             ProfileMemory profile = new ProfileMemory(facts, embedder);
             MemoryService memory = new MemoryService(projects, episodes, facts, episodic, profile);
             LOG.info("Engram open on {}", dataDir);
-            return new Engram(dataDir, memory, embedder, episodes, resources);
+            return new Engram(dataDir, memory, embedder, episodes, facts, resources);
         } catch (java.io.IOException e) {
             closeAll(resources);
             throw new dev.engram.core.StoreUnavailableException("Cannot create the data folder " + dataDir + ": "
@@ -103,6 +127,26 @@ public final class Engram implements EngramOpener.OpenEngram {
             closeAll(resources);
             throw e;
         }
+    }
+
+    /** Whether some episodes or facts have no vector of the current model yet (see {@link #reembed}). */
+    public boolean reembeddingPending() {
+        EmbeddingMigration migration = new EmbeddingMigration(embedder);
+        return migration.pending(episodeStore) || migration.pending(factStore);
+    }
+
+    /**
+     * Re-embeds the episodes and facts whose vectors are stale, in batches with progress; returns
+     * how many. Cancelling stops between batches (CancellationException); the next run resumes.
+     */
+    public long reembed(Progress progress, Cancellation cancel) {
+        return reembed(new EmbeddingMigration(embedder), episodeStore, factStore, progress, cancel);
+    }
+
+    private static long reembed(EmbeddingMigration migration, EpisodeStore episodes, VectorMaintenance facts,
+                                Progress progress, Cancellation cancel) {
+        return migration.migrate("episodes", episodes, episodes.totalCount(), progress, cancel)
+                + migration.migrate("facts", facts, -1, progress, cancel);
     }
 
     private static <T> T join(CompletableFuture<T> future) {

@@ -31,14 +31,31 @@ public final class EmbeddingMigration {
         return current.isPresent() && !current.get().equals(embedder.space());
     }
 
-    /** Runs the migration of one store; returns how many items were (re-)embedded. */
-    public long migrate(String name, VectorMaintenance store, long total, Progress progress, Cancellation cancel) {
+    /**
+     * Makes the store adopt the embedder's space: a store made with another model has its vectors
+     * marked stale (quick); the re-embedding itself is {@link #migrate}.
+     */
+    public void adopt(String name, VectorMaintenance store) {
         Optional<EmbeddingSpace> current = store.embeddingSpace();
         if (current.isEmpty() || !current.get().equals(embedder.space())) {
             LOG.info("{}: embedding space {} -> {}; re-embedding", name, current.map(EmbeddingSpace::toString).orElse("none"),
                     embedder.space());
             store.resetEmbeddingSpace(embedder.space());
         }
+    }
+
+    /** Whether the store has items without a vector of the current space. */
+    public boolean pending(VectorMaintenance store) {
+        return !store.staleEmbeddings(1).isEmpty();
+    }
+
+    /**
+     * Adopts the space and re-embeds what is stale; returns how many items were (re-)embedded.
+     * Cancelling stops between batches with a {@link java.util.concurrent.CancellationException};
+     * what is left stale is picked up by the next run.
+     */
+    public long migrate(String name, VectorMaintenance store, long total, Progress progress, Cancellation cancel) {
+        adopt(name, store);
         String task = "Re-embedding " + name + " with " + embedder.space().modelId();
         long done = 0;
         while (true) {

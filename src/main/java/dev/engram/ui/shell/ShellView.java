@@ -15,6 +15,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -33,6 +34,11 @@ public final class ShellView {
     @FXML private Label countsLabel;
     @FXML private Label modelLabel;
     @FXML private Label apiLabel;
+    @FXML private HBox workBox;
+    @FXML private ProgressBar workProgress;
+    @FXML private Label workLabel;
+    @FXML private Button cancelWork;
+    @FXML private Button dismissWork;
 
     private final ShellViewModel model;
     private final Map<Screen, ToggleButton> buttons = new EnumMap<>(Screen.class);
@@ -58,6 +64,7 @@ public final class ShellView {
         countsLabel.textProperty().bind(model.countsProperty());
         modelLabel.textProperty().bind(model.modelProperty());
         apiLabel.textProperty().bind(model.apiProperty());
+        bindWork();
         themeButton.textProperty().bind(model.darkProperty().map(dark -> dark ? "Light theme" : "Dark theme"));
         themeButton.getStyleClass().add(Styles.FLAT);
         for (Screen screen : Screen.values()) {
@@ -83,6 +90,32 @@ public final class ShellView {
                 }
             }
         });
+    }
+
+    private void bindWork() {
+        var work = model.work();
+        workProgress.progressProperty().bind(work.progressProperty());
+        workLabel.textProperty().bind(work.messageProperty());
+        workBox.visibleProperty().bind(work.messageProperty().isNotEmpty());
+        workBox.managedProperty().bind(workBox.visibleProperty());
+        workProgress.visibleProperty().bind(work.runningProperty());
+        workProgress.managedProperty().bind(work.runningProperty());
+        cancelWork.visibleProperty().bind(work.runningProperty());
+        cancelWork.managedProperty().bind(work.runningProperty());
+        dismissWork.visibleProperty().bind(work.runningProperty().not());
+        dismissWork.managedProperty().bind(dismissWork.visibleProperty());
+        cancelWork.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+        dismissWork.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+    }
+
+    @FXML
+    private void cancelWork() {
+        model.work().cancel();
+    }
+
+    @FXML
+    private void dismissWork() {
+        model.work().dismiss();
     }
 
     @FXML

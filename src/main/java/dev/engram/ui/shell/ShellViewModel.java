@@ -3,6 +3,7 @@ package dev.engram.ui.shell;
 import dev.engram.core.memory.MemoryService;
 import dev.engram.core.scope.Filter;
 import dev.engram.core.scope.Scope;
+import dev.engram.ui.support.LongWork;
 import dev.engram.ui.support.UiExecutors;
 import dev.engram.ui.support.UiPreferences;
 import javafx.beans.property.BooleanProperty;
@@ -37,10 +38,12 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper api = new ReadOnlyStringWrapper("API: off");
 
     private final UiExecutors executors;
+    private final LongWork work;
     private MemoryService memory;
 
     public ShellViewModel(UiPreferences preferences, UiExecutors executors, String dataFolder) {
         this.executors = executors;
+        this.work = new LongWork(executors);
         this.dataFolder.set(dataFolder);
         dark.set(Boolean.parseBoolean(preferences.get("theme.dark", "false")));
         dark.addListener((o, was, now) -> preferences.put("theme.dark", Boolean.toString(now)));
@@ -95,6 +98,11 @@ public final class ShellViewModel {
 
     public ReadOnlyStringProperty apiProperty() {
         return api.getReadOnlyProperty();
+    }
+
+    /** The long work shown in the status bar (one at a time, cancellable). */
+    public LongWork work() {
+        return work;
     }
 
     // --- commands ------------------------------------------------------------------------------

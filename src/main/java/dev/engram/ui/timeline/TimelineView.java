@@ -66,6 +66,7 @@ public final class TimelineView {
     @FXML private TextArea draft;
     @FXML private Button save;
     @FXML private Button delete;
+    @FXML private Button deleteShown;
     @FXML private ListView<Episode> conversation;
     @FXML private ListView<ProfileFact> citing;
 
@@ -134,6 +135,9 @@ public final class TimelineView {
                         model.draftProperty(), model.selectedProperty())));
         save.getStyleClass().add(Styles.ACCENT);
         delete.getStyleClass().add(Styles.DANGER);
+        deleteShown.getStyleClass().addAll(Styles.DANGER, Styles.FLAT);
+        deleteShown.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.rows())
+                .or(model.filterErrorProperty().isNotEmpty()));
         conversation.setItems(model.conversation());
         conversation.setCellFactory(view -> new ConversationCell());
         conversation.setOnMouseClicked(e -> {
@@ -180,6 +184,16 @@ public final class TimelineView {
         if (episode != null && confirm.test("Delete this episode from " + episode.producer() + "?\n\n\""
                 + abbreviate(episode.content(), 200) + "\"\n\nFacts that cite it keep their value but lose the citation.")) {
             model.delete();
+        }
+    }
+
+    @FXML
+    private void deleteShown() {
+        long count = model.shownCount();
+        if (count > 0 && confirm.test(String.format("Delete the %,d episode%s that match the current filters?%n%n"
+                + "They are deleted in batches; you can cancel from the status bar (what is deleted by then stays "
+                + "deleted). Facts that cite them keep their value but lose the citation.", count, count == 1 ? "" : "s"))) {
+            model.deleteShown();
         }
     }
 

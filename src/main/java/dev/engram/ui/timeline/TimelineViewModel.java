@@ -4,12 +4,14 @@ import dev.engram.core.episode.Episode;
 import dev.engram.core.episode.Neighbours;
 import dev.engram.core.episode.Order;
 import dev.engram.core.episode.PageRequest;
+import dev.engram.core.memory.BulkDeletion;
 import dev.engram.core.memory.MemoryService;
 import dev.engram.core.profile.ProfileFact;
 import dev.engram.core.scope.Filter;
 import dev.engram.core.scope.FilterSyntaxException;
 import dev.engram.core.scope.Scope;
 import dev.engram.ui.scope.ScopeModel;
+import dev.engram.ui.support.LongWork;
 import dev.engram.ui.support.State;
 import dev.engram.ui.support.UiExecutors;
 import java.time.LocalDate;
@@ -67,17 +69,20 @@ public final class TimelineViewModel {
     private final ScopeModel scope;
     private final MemoryService memory;
     private final UiExecutors executors;
+    private final LongWork work;
     private final ZoneId zone;
+    private Runnable onChanged = () -> { };
     private long generation;
     private int loaded;
     private boolean exhausted;
     private boolean loading;
     private TimelineQuery current;
 
-    public TimelineViewModel(ScopeModel scope, MemoryService memory, UiExecutors executors, ZoneId zone) {
+    public TimelineViewModel(ScopeModel scope, MemoryService memory, UiExecutors executors, LongWork work, ZoneId zone) {
         this.scope = scope;
         this.memory = memory;
         this.executors = executors;
+        this.work = work;
         this.zone = zone;
         List.of(text, producer, producedFor, expression).forEach(p -> p.addListener((o, a, b) -> reload()));
         from.addListener((o, a, b) -> reload());
@@ -171,6 +176,11 @@ public final class TimelineViewModel {
         return zone;
     }
 
+    /** Called after episodes were deleted here (the status bar recounts). */
+    public void setOnChanged(Runnable onChanged) {
+        this.onChanged = onChanged;
+    }
+
     // --- commands ------------------------------------------------------------------------------
 
     /** Runs the query again from the first page (and recounts the histogram). */
@@ -223,7 +233,7 @@ public final class TimelineViewModel {
     private Page firstPage(Scope target, TimelineQuery query, Filter filter, Filter unanchored) {
         SortedMap<LocalDate, Long> days = memory.episodes().countsByDay(target, unanchored, zone);
         long total = days.values().stream().mapToLong(Long::longValue).sum();
-        if (query.text() != null && !query.text().isBlank()) {
+        if (hasText(query)) {
             List<Episode> matches = new ArrayList<>(memory.episodes().matching(target, query.text(), filter, TEXT_MATCHES));
             Comparator<Episode> byTime = Comparator.comparing(Episode::createdAt).thenComparingLong(Episode::uid);
             matches.sort(query.newestFirst() ? byTime.reversed() : byTime);
@@ -257,23 +267,8 @@ public final class TimelineViewModel {
     }
 
     private void append(List<Episode> episodes) {
-        LocalDate last = null;
-        for (int i = rows.size() - 1; i >= 0 && last == null; i--) {
-            if (rows.get(i) instanceof TimelineRow.Item item) {
-                last = day(item.episode());
-            }
-        }
-        List<TimelineRow> more = new ArrayList<>();
-        for (Episode episode : episodes) {
-            LocalDate day = day(episode);
-            if (!day.equals(last)) {
-                more.add(new TimelineRow.Day(day, histogram.get().getOrDefault(day, 0L)));
-                last = day;
-            }
-            more.add(new TimelineRow.Item(episode));
-        }
         loaded += episodes.size();
-        rows.addAll(more);
+        rows.addAll(TimelineRows.grouped(rows, episodes, histogram.get(), zone));
     }
 
     private LocalDate day(Episode episode) {
@@ -364,27 +359,63 @@ public final class TimelineViewModel {
         }, deleted -> {
             removeRow(deleted);
             select(null);
+            onChanged.run();
         }, failure -> error.set(failure.getMessage()));
+    }
+
+    /**
+     * How many episodes {@link #deleteShown} would delete: all that match the filters (the list
+     * is loaded page by page, so this is more than the rows loaded so far), or the text search's
+     * matches when there is a text query.
+     */
+    public long shownCount() {
+        if (current == null || !filterError.get().isEmpty()) {
+            return 0;
+        }
+        if (hasText(current)) {
+            return rows.stream().filter(TimelineRow.Item.class::isInstance).count();
+        }
+        return histogram.get().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * Deletes every episode {@link #shownCount} counts, in batches, as long work with progress
+     * and cancel (the view asks for confirmation first). Returns false, starting nothing, while
+     * other long work runs or nothing is shown.
+     */
+    public boolean deleteShown() {
+        Scope target = scope.scope();
+        TimelineQuery query = current;
+        if (target == null || query == null || shownCount() == 0) {
+            return false;
+        }
+        BulkDeletion deletion = new BulkDeletion(memory);
+        List<Long> matched = rows.stream().filter(TimelineRow.Item.class::isInstance)
+                .map(row -> ((TimelineRow.Item) row).episode().uid()).toList();
+        Filter filter = query.unanchored().filter(zone);
+        boolean started = work.start("Deleting episodes", (progress, cancel) -> hasText(query)
+                        ? deletion.delete(target, matched, "user", progress, cancel)
+                        : deletion.deleteMatching(target, filter, "user", progress, cancel),
+                outcome -> String.format(outcome.cancelled() ? "Cancelled: %,d of %,d episodes deleted"
+                        : "Deleted %,d of %,d episodes", outcome.deleted(), outcome.matched()),
+                outcome -> {
+                    select(null);
+                    reload();
+                    onChanged.run();
+                });
+        if (!started) {
+            error.set("Other work is running; try again when it has finished.");
+        }
+        return started;
+    }
+
+    private static boolean hasText(TimelineQuery query) {
+        return query.text() != null && !query.text().isBlank();
     }
 
     /** Takes a deleted episode out of the list and the counts without reloading (the list keeps its place). */
     private void removeRow(Episode deleted) {
-        LocalDate day = day(deleted);
-        rows.removeIf(row -> row instanceof TimelineRow.Item item && item.episode().uid() == deleted.uid());
-        SortedMap<LocalDate, Long> counts = new TreeMap<>(histogram.get());
-        counts.computeIfPresent(day, (d, n) -> n > 1 ? n - 1 : null);
-        histogram.set(counts);
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i) instanceof TimelineRow.Day header && header.day().equals(day)) {
-                boolean empty = i + 1 >= rows.size() || rows.get(i + 1) instanceof TimelineRow.Day;
-                if (empty) {
-                    rows.remove(i);
-                } else {
-                    rows.set(i, new TimelineRow.Day(day, counts.getOrDefault(day, 0L)));
-                }
-                break;
-            }
-        }
+        histogram.set(TimelineRows.remove(rows, deleted, histogram.get(), zone));
         loaded = Math.max(0, loaded - 1);
     }
 

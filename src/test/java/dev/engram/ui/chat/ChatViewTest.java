@@ -117,9 +117,12 @@ class ChatViewTest {
         }
     }
 
-    /** The text of the transcript bubble that starts with the prefix, or null. */
-    private static String bubble(FxRobot robot, String prefix) {
-        return robot.lookup(".transcript .body").queryAllAs(Labeled.class).stream()
-                .map(Labeled::getText).filter(t -> t != null && t.startsWith(prefix)).findFirst().orElse(null);
+    /**
+     * The text of the transcript bubble that starts with the prefix, or null. The lookup runs on
+     * the FX thread: the transcript changes while tokens stream in.
+     */
+    private static String bubble(FxRobot robot, String prefix) throws Exception {
+        return FxSupport.onFx(() -> robot.lookup(".transcript .body").queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText).filter(t -> t != null && t.startsWith(prefix)).findFirst().orElse(null));
     }
 }

@@ -12,6 +12,7 @@ import dev.engram.core.scope.Filter;
 import dev.engram.core.scope.Scope;
 import dev.engram.support.SharedEngram;
 import dev.engram.ui.scope.ScopeModel;
+import dev.engram.ui.support.LongWork;
 import dev.engram.ui.support.State;
 import dev.engram.ui.support.UiExecutors;
 import dev.engram.ui.support.UiPreferences;
@@ -67,7 +68,8 @@ class TimelineViewModelTest {
         preferences.put("scope.org", org);
         preferences.put("scope.project", project);
         preferences.put("scope.producer", "alice");
-        return new TimelineViewModel(new ScopeModel(preferences), memory, UiExecutors.direct(), ZONE);
+        return new TimelineViewModel(new ScopeModel(preferences), memory, UiExecutors.direct(),
+                new LongWork(UiExecutors.direct()), ZONE);
     }
 
     private static List<Episode> episodes(TimelineViewModel model) {

@@ -10,6 +10,7 @@ import dev.engram.core.scope.Scope;
 import dev.engram.support.FxSupport;
 import dev.engram.support.SharedEngram;
 import dev.engram.ui.scope.ScopeModel;
+import dev.engram.ui.support.LongWork;
 import dev.engram.ui.support.UiExecutors;
 import dev.engram.ui.support.UiPreferences;
 import java.time.Instant;
@@ -62,7 +63,8 @@ class TimelineViewTest {
         preferences.put("scope.project", scope.projectId());
         var background = Executors.newSingleThreadExecutor();
         TimelineViewModel model = new TimelineViewModel(new ScopeModel(preferences), memory,
-                new UiExecutors(background, Platform::runLater), ZoneOffset.UTC);
+                new UiExecutors(background, Platform::runLater),
+                new LongWork(new UiExecutors(background, Platform::runLater)), ZoneOffset.UTC);
         TimelineView view = new TimelineView(model);
         view.setConfirm(message -> message.contains("birthday"));
         FxToolkit.setupStage(stage -> {
