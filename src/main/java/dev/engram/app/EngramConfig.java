@@ -3,11 +3,14 @@ package dev.engram.app;
 import dev.engram.core.episode.EpisodeText;
 import dev.engram.core.episode.EpisodicSearch;
 import dev.engram.core.episode.Fusion;
+import dev.engram.core.ingest.ExtractionSettings;
+import dev.engram.core.ingest.ModelSettings;
 import dev.engram.llm.OnnxEmbedder;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -20,13 +23,37 @@ import java.util.Properties;
  * search.vector_weight = 0.5
  * search.candidates    = 50
  * index.speaker        = false   (index "producer: content" instead of the content alone)
+ * ollama.url           = http://127.0.0.1:11434
+ * llm.chat_model       =          (empty: picked in the app from Ollama's list)
+ * llm.extraction_model =          (empty: the chat model, else Ollama's first model)
+ * extraction.enabled   = true
+ * extraction.trigger_messages = 5
+ * extraction.trigger_age      = PT5M   (ISO-8601 duration)
+ * extraction.batch_size       = 5
+ * extraction.max_attempts     = 3
+ * extraction.retry_backoff    = PT2S
+ * extraction.consolidate_at   = 20
  * </pre>
  */
-public record EngramConfig(OnnxEmbedder.Model embeddingModel, EpisodicSearch.Settings search, boolean indexSpeaker) {
+public record EngramConfig(OnnxEmbedder.Model embeddingModel, EpisodicSearch.Settings search, boolean indexSpeaker,
+                           ModelSettings models, ExtractionSettings extraction) {
     public static final String FILE_NAME = "engram.properties";
+
+    public EngramConfig(OnnxEmbedder.Model embeddingModel, EpisodicSearch.Settings search, boolean indexSpeaker) {
+        this(embeddingModel, search, indexSpeaker, ModelSettings.defaults(), ExtractionSettings.defaults());
+    }
 
     public static EngramConfig defaults() {
         return new EngramConfig(OnnxEmbedder.Model.ALL_MINILM_L6_V2_Q, EpisodicSearch.Settings.defaults(), false);
+    }
+
+    /** The same with other model settings (command-line flags win over the file). */
+    public EngramConfig withModels(ModelSettings models) {
+        return new EngramConfig(embeddingModel, search, indexSpeaker, models, extraction);
+    }
+
+    public EngramConfig withExtraction(ExtractionSettings extraction) {
+        return new EngramConfig(embeddingModel, search, indexSpeaker, models, extraction);
     }
 
     public EpisodeText episodeText() {
@@ -60,8 +87,20 @@ public record EngramConfig(OnnxEmbedder.Model embeddingModel, EpisodicSearch.Set
             int candidates = Integer.parseInt(p.getProperty("search.candidates", "" + d.search().candidates()).strip());
             OnnxEmbedder.Model model = OnnxEmbedder.Model.byId(p.getProperty("embedding.model", d.embeddingModel().id()).strip());
             boolean speaker = Boolean.parseBoolean(p.getProperty("index.speaker", "false").strip());
-            return new EngramConfig(model, new EpisodicSearch.Settings(fusion, candidates), speaker);
-        } catch (IllegalArgumentException e) {
+            ModelSettings models = new ModelSettings(p.getProperty("ollama.url", ModelSettings.DEFAULT_URL),
+                    p.getProperty("llm.chat_model", ""), p.getProperty("llm.extraction_model", ""));
+            ExtractionSettings x = d.extraction();
+            ExtractionSettings extraction = new ExtractionSettings(
+                    Boolean.parseBoolean(p.getProperty("extraction.enabled", "" + x.enabled()).strip()),
+                    Integer.parseInt(p.getProperty("extraction.trigger_messages", "" + x.triggerMessages()).strip()),
+                    Duration.parse(p.getProperty("extraction.trigger_age", x.triggerAge().toString()).strip()),
+                    Integer.parseInt(p.getProperty("extraction.batch_size", "" + x.batchSize()).strip()),
+                    Integer.parseInt(p.getProperty("extraction.max_attempts", "" + x.maxAttempts()).strip()),
+                    Duration.parse(p.getProperty("extraction.retry_backoff", x.retryBackoff().toString()).strip()),
+                    Integer.parseInt(p.getProperty("extraction.consolidate_at", "" + x.consolidateAt()).strip()),
+                    x.pollInterval());
+            return new EngramConfig(model, new EpisodicSearch.Settings(fusion, candidates), speaker, models, extraction);
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new IllegalStateException("invalid setting in " + source + ": " + e.getMessage(), e);
         }
     }

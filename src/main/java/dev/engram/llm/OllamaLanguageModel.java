@@ -2,6 +2,8 @@ package dev.engram.llm;
 
 import dev.engram.core.Cancellation;
 import dev.engram.core.ingest.ChatMessage;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.engram.core.ingest.InvalidModelOutputException;
 import dev.engram.core.ingest.LanguageModel;
 import dev.engram.core.ingest.ModelErrorException;
 import dev.engram.core.ingest.ModelUnavailableException;
@@ -9,10 +11,16 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.ModelNotFoundException;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.json.JsonRawSchema;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaModel;
 import dev.langchain4j.model.ollama.OllamaModels;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
@@ -33,6 +41,7 @@ import java.util.function.Consumer;
  */
 public final class OllamaLanguageModel implements LanguageModel {
     public static final String DEFAULT_URL = "http://127.0.0.1:11434";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
     private final Duration connectTimeout;
@@ -103,6 +112,30 @@ public final class OllamaLanguageModel implements LanguageModel {
             throw translate(e, model);
         }
         return await(done, answer, cancel, model);
+    }
+
+    @Override
+    public Object chatJson(String model, List<ChatMessage> messages, String jsonSchema) {
+        String answer;
+        try {
+            OllamaChatModel chat = OllamaChatModel.builder().baseUrl(baseUrl).modelName(model).timeout(answerTimeout)
+                    .maxRetries(0).temperature(0.0).build();
+            ChatRequest request = ChatRequest.builder()
+                    .messages(messages.stream().map(OllamaLanguageModel::toLangchain).toList())
+                    .responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON)
+                            .jsonSchema(JsonSchema.builder().name("answer")
+                                    .rootElement(JsonRawSchema.from(jsonSchema)).build()).build())
+                    .build();
+            answer = chat.chat(request).aiMessage().text();
+        } catch (RuntimeException e) {
+            throw translate(e, model);
+        }
+        try {
+            return answer == null ? null : JSON.readValue(answer, Object.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new InvalidModelOutputException("the model's answer is not valid JSON ("
+                    + e.getOriginalMessage() + "): " + InvalidModelOutputException.quote(answer), e);
+        }
     }
 
     private String await(CompletableFuture<String> done, StringBuilder answer, Cancellation cancel, String model) {

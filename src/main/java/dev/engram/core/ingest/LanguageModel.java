@@ -22,4 +22,12 @@ public interface LanguageModel {
      * answer. Stops early (returning what arrived) when {@code cancel} is cancelled.
      */
     String chat(String model, List<ChatMessage> messages, Consumer<String> tokens, Cancellation cancel);
+
+    /**
+     * Asks for an answer in JSON that follows {@code jsonSchema} (Ollama's structured output) and
+     * returns it parsed into plain values: {@code Map<String, Object>}, {@code List<Object>},
+     * {@code String}, {@code Number}, {@code Boolean} or null. An answer that is not JSON is an
+     * {@link InvalidModelOutputException}; checking its shape is the caller's job.
+     */
+    Object chatJson(String model, List<ChatMessage> messages, String jsonSchema);
 }
