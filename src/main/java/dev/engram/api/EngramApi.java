@@ -34,6 +34,7 @@ public final class EngramApi {
                 new MemoriesResource(memory, clock),
                 new FeaturesResource(memory),
                 new EpisodicConfigResource(memory),
+                new IngestionResource(memory),
                 new OpsResource(version, registry));
     }
 }

@@ -1,6 +1,7 @@
 package dev.engram.app;
 
 import dev.engram.core.chat.ChatService;
+import dev.engram.core.ingest.ModelSettings;
 import dev.engram.llm.OllamaLanguageModel;
 import dev.engram.ui.chat.ChatView;
 import dev.engram.ui.chat.ChatViewModel;
@@ -68,7 +69,12 @@ final class DesktopScreens {
 
         ChatService chat = new ChatService(engram.memory(), clock, ZoneId.systemDefault());
         ChatViewModel chatModel = new ChatViewModel(scope, chat, OllamaLanguageModel::at, preferences, executors,
-                OllamaLanguageModel.DEFAULT_URL);
+                engram.models().ollamaUrl());
+        Runnable syncModels = () -> engram.setModels(new ModelSettings(chatModel.ollamaUrlProperty().get(),
+                chatModel.modelProperty().get(), engram.models().extractionModel(), engram.models().answerTimeout()));
+        chatModel.ollamaUrlProperty().addListener((o, was, now) -> syncModels.run());
+        chatModel.modelProperty().addListener((o, was, now) -> syncModels.run());
+        syncModels.run();
         chatModel.setOnModelStatus(shell::modelStatus);
         chatModel.setOnStored(() -> {
             shell.refreshCounts(scope.scope());

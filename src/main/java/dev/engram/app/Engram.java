@@ -7,11 +7,18 @@ import dev.engram.core.episode.EpisodeStore;
 import dev.engram.core.episode.EpisodicSearch;
 import dev.engram.core.ingest.Embedder;
 import dev.engram.core.ingest.EmbeddingMigration;
+import dev.engram.core.ingest.BuiltInCategories;
+import dev.engram.core.ingest.Extraction;
+import dev.engram.core.ingest.ExtractionIntake;
+import dev.engram.core.ingest.ExtractionWorker;
+import dev.engram.core.ingest.ModelSettings;
 import dev.engram.core.ingest.VectorMaintenance;
 import dev.engram.core.memory.EpisodicMemory;
 import dev.engram.core.memory.MemoryService;
 import dev.engram.core.memory.ProfileMemory;
+import dev.engram.llm.OllamaLanguageModel;
 import dev.engram.llm.OnnxEmbedder;
+import dev.engram.store.h2.H2ExtractionQueue;
 import dev.engram.store.h2.H2Database;
 import dev.engram.store.h2.H2ProfileStore;
 import dev.engram.store.neo4j.Neo4jDatabase;
@@ -25,6 +32,7 @@ import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +52,14 @@ public final class Engram implements EngramOpener.OpenEngram {
 
     private final EpisodeStore episodeStore;
     private final VectorMaintenance factStore;
+    private final ExtractionWorker extractionWorker;
+    private final AtomicReference<ModelSettings> models;
 
     private Engram(Path dataDir, MemoryService memory, Embedder embedder, EpisodeStore episodeStore,
-                   VectorMaintenance factStore, Deque<AutoCloseable> resources) {
+                   VectorMaintenance factStore, ExtractionWorker extractionWorker, AtomicReference<ModelSettings> models,
+                   Deque<AutoCloseable> resources) {
+        this.extractionWorker = extractionWorker;
+        this.models = models;
         this.dataDir = dataDir;
         this.memory = memory;
         this.embedder = embedder;
@@ -114,11 +127,18 @@ public final class Engram implements EngramOpener.OpenEngram {
             }
 
             EpisodicSearch search = new EpisodicSearch(episodes, embedder, config.search());
-            EpisodicMemory episodic = new EpisodicMemory(episodes, embedder, search, config.episodeText(), clock);
             ProfileMemory profile = new ProfileMemory(facts, embedder);
-            MemoryService memory = new MemoryService(projects, episodes, facts, episodic, profile);
+            AtomicReference<ModelSettings> models = new AtomicReference<>(config.models());
+            H2ExtractionQueue queue = new H2ExtractionQueue(sql);
+            ExtractionWorker worker = new ExtractionWorker(queue, episodes, profile, BuiltInCategories.source(),
+                    () -> ollama(models.get()), models::get, config.extraction(), clock);
+            resources.push(worker);
+            EpisodicMemory episodic = new EpisodicMemory(episodes, embedder, search, config.episodeText(), clock,
+                    new ExtractionIntake(queue, worker::wake, clock));
+            MemoryService memory = new MemoryService(projects, episodes, facts, episodic, profile,
+                    new Extraction(queue, worker));
             LOG.info("Engram open on {}", dataDir);
-            return new Engram(dataDir, memory, embedder, episodes, facts, resources);
+            return new Engram(dataDir, memory, embedder, episodes, facts, worker, models, resources);
         } catch (java.io.IOException e) {
             closeAll(resources);
             throw new dev.engram.core.StoreUnavailableException("Cannot create the data folder " + dataDir + ": "
@@ -126,6 +146,33 @@ public final class Engram implements EngramOpener.OpenEngram {
         } catch (RuntimeException | Error e) {
             closeAll(resources);
             throw e;
+        }
+    }
+
+    /**
+     * Starts the background work of a long-running Engram (the app, the server, MCP): fact
+     * extraction from the queue. Short CLI commands leave the queue to the next long run.
+     */
+    public void startBackgroundWork() {
+        extractionWorker.start();
+    }
+
+    /** The Ollama URL and models now in use. */
+    public ModelSettings models() {
+        return models.get();
+    }
+
+    /** Changes the Ollama URL or models (the app's settings); the next model call uses them. */
+    public void setModels(ModelSettings settings) {
+        models.set(settings);
+        extractionWorker.wake();
+    }
+
+    private static OllamaLanguageModel ollama(ModelSettings settings) {
+        try {
+            return new OllamaLanguageModel(settings.ollamaUrl(), java.time.Duration.ofSeconds(3), settings.answerTimeout());
+        } catch (IllegalArgumentException e) {
+            throw new dev.engram.core.ingest.ModelUnavailableException(e.getMessage() + " (fix ollama.url)", e);
         }
     }
 

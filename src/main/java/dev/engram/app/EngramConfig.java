@@ -24,6 +24,7 @@ import java.util.Properties;
  * search.candidates    = 50
  * index.speaker        = false   (index "producer: content" instead of the content alone)
  * ollama.url           = http://127.0.0.1:11434
+ * ollama.timeout       = PT5M     (longest wait for one answer)
  * llm.chat_model       =          (empty: picked in the app from Ollama's list)
  * llm.extraction_model =          (empty: the chat model, else Ollama's first model)
  * extraction.enabled   = true
@@ -88,7 +89,8 @@ public record EngramConfig(OnnxEmbedder.Model embeddingModel, EpisodicSearch.Set
             OnnxEmbedder.Model model = OnnxEmbedder.Model.byId(p.getProperty("embedding.model", d.embeddingModel().id()).strip());
             boolean speaker = Boolean.parseBoolean(p.getProperty("index.speaker", "false").strip());
             ModelSettings models = new ModelSettings(p.getProperty("ollama.url", ModelSettings.DEFAULT_URL),
-                    p.getProperty("llm.chat_model", ""), p.getProperty("llm.extraction_model", ""));
+                    p.getProperty("llm.chat_model", ""), p.getProperty("llm.extraction_model", ""),
+                    Duration.parse(p.getProperty("ollama.timeout", ModelSettings.DEFAULT_TIMEOUT.toString()).strip()));
             ExtractionSettings x = d.extraction();
             ExtractionSettings extraction = new ExtractionSettings(
                     Boolean.parseBoolean(p.getProperty("extraction.enabled", "" + x.enabled()).strip()),

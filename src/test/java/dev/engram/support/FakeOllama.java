@@ -40,6 +40,7 @@ public final class FakeOllama implements AutoCloseable {
     private final List<String> models;
     private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private volatile java.util.function.Function<JsonNode, Reply> responder;
 
     private FakeOllama(List<String> models) throws IOException {
         this.models = List.copyOf(models);
@@ -56,6 +57,12 @@ public final class FakeOllama implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Answers computed from the request, once the scripted replies are used up. */
+    public FakeOllama respond(java.util.function.Function<JsonNode, Reply> responder) {
+        this.responder = responder;
+        return this;
     }
 
     public FakeOllama reply(Reply reply) {
@@ -88,11 +95,15 @@ public final class FakeOllama implements AutoCloseable {
             return;
         }
         Reply reply = replies.poll();
+        if (reply == null && responder != null) {
+            reply = responder.apply(request);
+        }
         if (reply == null) {
             reply = Reply.of("(no scripted reply)");
         }
         boolean stream = request.path("stream").asBoolean(true);
         if (!stream) {
+            pause(reply.pause());
             ObjectNode whole = done(model);
             whole.putObject("message").put("role", "assistant").put("content", String.join("", reply.pieces()));
             send(exchange, 200, "application/json", JSON.writeValueAsBytes(whole));

@@ -27,8 +27,16 @@ public final class EpisodicMemory {
     private final EpisodicSearch search;
     private final EpisodeText text;
     private final Clock clock;
+    private final dev.engram.core.ingest.EpisodeListener listener;
 
     public EpisodicMemory(EpisodeStore store, Embedder embedder, EpisodicSearch search, EpisodeText text, Clock clock) {
+        this(store, embedder, search, text, clock, dev.engram.core.ingest.EpisodeListener.NONE);
+    }
+
+    /** {@code listener} hears of every stored batch (extraction queues it). */
+    public EpisodicMemory(EpisodeStore store, Embedder embedder, EpisodicSearch search, EpisodeText text, Clock clock,
+                          dev.engram.core.ingest.EpisodeListener listener) {
+        this.listener = listener;
         this.store = store;
         this.embedder = embedder;
         this.search = search;
@@ -47,7 +55,9 @@ public final class EpisodicMemory {
         for (int i = 0; i < messages.size(); i++) {
             drafts.add(new EpisodeDraft(messages.get(i), texts.get(i), vectors.get(i)));
         }
-        return store.append(scope, drafts); // creates the project on first use, in the same transaction
+        List<Episode> stored = store.append(scope, drafts); // creates the project on first use, in the same transaction
+        listener.added(scope, stored);
+        return stored;
     }
 
     public Episode get(Scope scope, long uid) {
@@ -89,6 +99,11 @@ public final class EpisodicMemory {
     /** The people in the scope (producers and whom they spoke to), sorted. */
     public List<String> participants(Scope scope) {
         return store.participants(scope, 500);
+    }
+
+    /** The episodes of the scope with these uids, in the order asked, skipping unknown ones. */
+    public List<Episode> existingEpisodes(Scope scope, List<Long> uids) {
+        return uids.isEmpty() ? List.of() : store.getAll(scope, uids);
     }
 
     /** Which of these uids name episodes of the scope. */

@@ -29,9 +29,11 @@ public final class MemoryService {
     private final ProfileStore profileStore;
     private final EpisodicMemory episodes;
     private final ProfileMemory profile;
+    private final dev.engram.core.ingest.Extraction extraction;
 
     public MemoryService(ProjectStore projects, EpisodeStore episodeStore, ProfileStore profileStore,
-                         EpisodicMemory episodes, ProfileMemory profile) {
+                         EpisodicMemory episodes, ProfileMemory profile, dev.engram.core.ingest.Extraction extraction) {
+        this.extraction = extraction;
         this.projects = projects;
         this.episodeStore = episodeStore;
         this.profileStore = profileStore;
@@ -45,6 +47,11 @@ public final class MemoryService {
 
     public ProfileMemory profile() {
         return profile;
+    }
+
+    /** Background extraction of profile facts: its state, "ingest now", retrying failed batches. */
+    public dev.engram.core.ingest.Extraction extraction() {
+        return extraction;
     }
 
     public ProjectStore projects() {
@@ -108,6 +115,7 @@ public final class MemoryService {
         if (projects.find(scope).isEmpty()) {
             throw new NotFoundException("Project does not exist: " + scope);
         }
+        extraction.forget(scope);
         profileStore.deleteAll(scope);
         episodeStore.deleteAll(scope);
         projects.delete(scope);

@@ -83,6 +83,12 @@ public final class ProfileMemory {
         return store.list(scope, Filter.all(), new dev.engram.core.episode.PageRequest(limit, 0), includeArchived);
     }
 
+    /** The active facts of one set and category, oldest first (what extraction shows the model). */
+    public List<ProfileFact> active(Scope scope, String setId, String category) {
+        return list(scope, false, dev.engram.core.episode.PageRequest.MAX_SIZE).stream()
+                .filter(f -> f.setId().equals(setId) && f.category().equals(category)).toList();
+    }
+
     /** Number of active facts of the scope. */
     public long count(Scope scope) {
         return store.count(scope, Filter.all(), false);

@@ -14,7 +14,16 @@ final class FactPatching {
                 orElse(patch.category(), fact.category()), orElse(patch.tag(), fact.tag()),
                 orElse(patch.feature(), fact.feature()), orElse(patch.value(), fact.value()), fact.status(),
                 fact.validFrom(), fact.validTo(), fact.createdAt(), fact.updatedAt(), fact.source(),
-                fact.citations(), patch.metadata() == null ? fact.metadata() : patch.metadata());
+                citations(fact, patch), patch.metadata() == null ? fact.metadata() : patch.metadata());
+    }
+
+    private static java.util.List<Long> citations(ProfileFact fact, FactPatch patch) {
+        if (patch.addCitations() == null) {
+            return fact.citations();
+        }
+        java.util.LinkedHashSet<Long> all = new java.util.LinkedHashSet<>(fact.citations());
+        all.addAll(patch.addCitations());
+        return java.util.List.copyOf(all);
     }
 
     /** Whether category, tag, feature or value differ: the content that is versioned and embedded. */

@@ -50,6 +50,11 @@ final class FactWrites {
         return id;
     }
 
+    /** Adds citations the fact does not have yet (the caller checked the fact is in its scope). */
+    void addCitations(Connection c, long id, Collection<Long> episodeUids) throws SQLException {
+        insertCitations(c, id, episodeUids);
+    }
+
     private static void insertCitations(Connection c, long id, Collection<Long> episodeUids) throws SQLException {
         if (episodeUids.isEmpty()) {
             return;

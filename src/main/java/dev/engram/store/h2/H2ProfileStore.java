@@ -87,7 +87,9 @@ public final class H2ProfileStore implements ProfileStore {
             ProfileFact patched = FactPatching.apply(before, patch);
             boolean contentChanged = FactPatching.contentDiffers(before, patched);
             boolean metadataChanged = !before.metadata().equals(patched.metadata());
-            if (!contentChanged && !metadataChanged) {
+            java.util.List<Long> newCitations = patched.citations().stream()
+                    .filter(uid -> !before.citations().contains(uid)).toList();
+            if (!contentChanged && !metadataChanged && newCitations.isEmpty()) {
                 return before;
             }
             if (contentChanged && indexedText == null) {
@@ -106,6 +108,7 @@ public final class H2ProfileStore implements ProfileStore {
             if (metadataChanged) {
                 writes.replaceMetadata(c, scope, id, patched.metadata());
             }
+            writes.addCitations(c, id, newCitations);
             ProfileFact after = reads.byId(c, scope, id, false).orElseThrow();
             history.record(c, scope, id, FactAction.UPDATE, before, after, actor, now);
             return after;

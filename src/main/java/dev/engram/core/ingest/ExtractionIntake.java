@@ -1,0 +1,48 @@
+package dev.engram.core.ingest;
+
+import dev.engram.core.episode.Episode;
+import dev.engram.core.profile.SetIds;
+import dev.engram.core.scope.Scope;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.ArrayList;
+
+/**
+ * Where new episodes enter extraction: each message a person sent goes to the queue of that
+ * person's profile set (so users of one project get separate profiles). Messages of the
+ * assistant or the system describe nobody and are not queued. Queueing is one small H2 write:
+ * an add never waits for a model.
+ */
+public final class ExtractionIntake implements EpisodeListener {
+    private static final Set<String> NOT_A_PERSON = Set.of("assistant", "system", "tool");
+
+    private final ExtractionQueue queue;
+    private final Runnable wake;
+    private final Clock clock;
+
+    public ExtractionIntake(ExtractionQueue queue, Runnable wake, Clock clock) {
+        this.queue = queue;
+        this.wake = wake;
+        this.clock = clock;
+    }
+
+    @Override
+    public void added(Scope scope, List<Episode> episodes) {
+        Map<String, List<Long>> byProducer = new LinkedHashMap<>();
+        for (Episode episode : episodes) {
+            String role = episode.role() == null ? "" : episode.role().toLowerCase(Locale.ROOT);
+            if (episode.producer() != null && !NOT_A_PERSON.contains(role)) {
+                byProducer.computeIfAbsent(episode.producer(), p -> new ArrayList<>()).add(episode.uid());
+            }
+        }
+        byProducer.forEach((producer, uids) ->
+                queue.enqueue(scope, SetIds.userSet(scope, producer), producer, uids, clock.instant()));
+        if (!byProducer.isEmpty()) {
+            wake.run();
+        }
+    }
+}
