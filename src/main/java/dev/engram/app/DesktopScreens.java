@@ -7,6 +7,8 @@ import dev.engram.ui.chat.ChatView;
 import dev.engram.ui.chat.ChatViewModel;
 import dev.engram.ui.isolation.IsolationView;
 import dev.engram.ui.isolation.IsolationViewModel;
+import dev.engram.ui.profile.ExtractionView;
+import dev.engram.ui.profile.ExtractionViewModel;
 import dev.engram.ui.profile.ProfileView;
 import dev.engram.ui.profile.ProfileViewModel;
 import dev.engram.ui.scope.ScopeBarView;
@@ -65,7 +67,14 @@ final class DesktopScreens {
             shell.screenProperty().set(Screen.PROFILE);
             profile.open(id);
         });
-        screens.put(Screen.PROFILE, new ProfileView(profile).load());
+        ProfileView profileView = new ProfileView(profile);
+        screens.put(Screen.PROFILE, profileView.load());
+        ExtractionViewModel extraction = new ExtractionViewModel(scope, engram.memory(), executors, ZoneId.systemDefault());
+        extraction.setOnNewFacts(() -> {
+            profile.reload();
+            shell.refreshCounts(scope.scope());
+        });
+        profileView.showExtraction(new ExtractionView(extraction).load());
 
         ChatService chat = new ChatService(engram.memory(), clock, ZoneId.systemDefault());
         ChatViewModel chatModel = new ChatViewModel(scope, chat, OllamaLanguageModel::at, preferences, executors,

@@ -54,6 +54,7 @@ public final class EngramCli implements Callable<Integer> {
         cli.addSubcommand(new ListCommand(opener));
         cli.addSubcommand(new DeleteCommand(opener));
         cli.addSubcommand(new EditCommand(opener));
+        cli.addSubcommand(new IngestCommand(opener));
         cli.addSubcommand(new CommandLine(new ProjectsCommand(opener))
                 .addSubcommand(new ProjectsCommand.Create(opener))
                 .addSubcommand(new ProjectsCommand.Delete(opener)));

@@ -94,6 +94,20 @@ class CliTest {
     }
 
     @Test
+    void ingestSaysWhyNothingWasExtractedAndShowsTheQueue() {
+        run("add", "--org", org, "--project", "ingest", "--producer", "alice", "--role", "user", "I", "am", "vegetarian");
+        run("add", "--org", org, "--project", "ingest", "--producer", "bot", "--role", "assistant", "Noted");
+
+        Run ingest = run("ingest", "--org", org, "--project", "ingest");
+
+        assertThat(ingest.code()).isZero();
+        assertThat(ingest.out()).contains("Nothing extracted: Ollama is not running at http://127.0.0.1:9")
+                .contains("Waiting: 1 message(s). Failed: 0 batch(es). Last run: never");
+        assertThat(run("ingest", "--status", "--org", org, "--project", "ingest").out())
+                .doesNotContain("Nothing extracted").contains("Waiting: 1 message(s)");
+    }
+
+    @Test
     void listPrintsMemMachinesListShape() throws Exception {
         run("add", "--org", org, "--project", "list", "--producer", "alice", "-m", "topic=travel", "--timestamp",
                 "2025-01-01T08:00:00Z", "first");

@@ -28,6 +28,8 @@ public final class SharedEngram {
             try {
                 Path dir = Files.createTempDirectory("engram-suite-");
                 instance = Engram.open(dir, EngramConfig.defaults(), Progress.NONE, Clock.systemUTC());
+                // Tests never reach a real Ollama, even on a machine that runs one (port 9: nothing listens).
+                instance.setModels(new dev.engram.core.ingest.ModelSettings("http://127.0.0.1:9", "", ""));
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     instance.close();
                     deleteTree(dir);

@@ -68,6 +68,7 @@ public final class ProfileView {
     @FXML private Button delete;
     @FXML private ListView<ProfileViewModel.Citation> citations;
     @FXML private ListView<String> history;
+    @FXML private javafx.scene.layout.StackPane extractionSlot;
 
     private final ProfileViewModel model;
     private Predicate<String> confirm = ProfileView::askConfirmation;
@@ -78,6 +79,11 @@ public final class ProfileView {
 
     public Parent load() {
         return Views.load("profile", this);
+    }
+
+    /** Shows background extraction's state above the facts. */
+    public void showExtraction(javafx.scene.Node extraction) {
+        extractionSlot.getChildren().setAll(extraction);
     }
 
     void setConfirm(Predicate<String> confirm) {

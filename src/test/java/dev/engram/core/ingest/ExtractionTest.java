@@ -329,4 +329,41 @@ class ExtractionTest {
             assertThat(ollama.requests()).hasSize(1 + SETTINGS.maxAttempts());
         }
     }
+
+    @Test
+    void theProfileScreenShowsWhatWaitsWhatFailedAndReloadsOnNewFacts() throws Exception {
+        Scope scope = scope("screen");
+        var preferences = dev.engram.ui.support.UiPreferences.inMemory();
+        preferences.put("scope.org", scope.orgId());
+        preferences.put("scope.project", scope.projectId());
+        var view = new dev.engram.ui.profile.ExtractionViewModel(new dev.engram.ui.scope.ScopeModel(preferences), memory,
+                dev.engram.ui.support.UiExecutors.direct(), java.time.ZoneOffset.UTC);
+        List<String> reloads = new ArrayList<>();
+        view.setOnNewFacts(() -> reloads.add("reload"));
+        useOllama("http://127.0.0.1:9");
+        say(scope, "alice", "user", "I have a dog called Rex");
+        memory.extraction().runNow(scope);
+
+        view.refresh();
+        assertThat(view.summaryProperty().get()).startsWith("Extraction: 1 message waiting · waiting: Ollama is not running")
+                .endsWith("last run never");
+        assertThat(view.hasPendingProperty().get()).isTrue();
+
+        try (FakeOllama ollama = FakeOllama.start(MODEL)) {
+            useOllama(ollama.url());
+            ollama.respond(request -> FakeOllama.Reply.of("not json"));
+            memory.extraction().runNow(scope);
+            view.refresh();
+            assertThat(view.failureProperty().get()).startsWith("1 batch (1 messages) failed: gave up after 3 attempts");
+            assertThat(view.hasFailedProperty().get()).isTrue();
+
+            ollama.respond(request -> FakeOllama.Reply.of(commands(add("Relationship & Family Context", "pet", "dog Rex"))));
+            view.retryFailed();
+            memory.extraction().runNow(scope);
+            view.refresh();
+            assertThat(view.failureProperty().get()).isEmpty();
+            assertThat(view.summaryProperty().get()).startsWith("Extraction: nothing waiting");
+            assertThat(reloads).hasSize(1);
+        }
+    }
 }
