@@ -162,6 +162,13 @@ public final class Engram implements EngramOpener.OpenEngram {
         return models.get();
     }
 
+    @Override
+    public void useModels(String ollamaUrl, String extractionModel) {
+        ModelSettings now = models.get();
+        setModels(new ModelSettings(ollamaUrl == null ? now.ollamaUrl() : ollamaUrl, now.chatModel(),
+                extractionModel == null ? now.extractionModel() : extractionModel, now.answerTimeout()));
+    }
+
     /** Changes the Ollama URL or models (the app's settings); the next model call uses them. */
     public void setModels(ModelSettings settings) {
         models.set(settings);

@@ -13,6 +13,10 @@ public interface EngramOpener {
     interface OpenEngram extends AutoCloseable {
         MemoryService memory();
 
+        /** Uses another Ollama URL or extraction model than the settings file says (null: keep). */
+        default void useModels(String ollamaUrl, String extractionModel) {
+        }
+
         @Override
         void close();
     }

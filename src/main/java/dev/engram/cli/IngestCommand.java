@@ -19,8 +19,20 @@ final class IngestCommand extends MemoryCommand {
     @Option(names = "--retry-failed", description = "Put failed batches back in the queue first.")
     boolean retryFailed;
 
+    @Option(names = "--ollama-url", paramLabel = "URL", description = "Ollama's URL (default: ollama.url in engram.properties).")
+    String ollamaUrl;
+
+    @Option(names = "--extraction-model", paramLabel = "MODEL",
+            description = "Model that extracts facts (default: llm.extraction_model, else Ollama's first model).")
+    String extractionModel;
+
     IngestCommand(EngramOpener opener) {
         super(opener);
+    }
+
+    @Override
+    void opened(EngramOpener.OpenEngram engram) {
+        engram.useModels(ollamaUrl, extractionModel);
     }
 
     @Override

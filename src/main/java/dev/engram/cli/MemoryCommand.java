@@ -26,6 +26,7 @@ abstract class MemoryCommand implements Callable<Integer> {
         options.scope();
         validate();
         try (EngramOpener.OpenEngram engram = opener.open(options.dataDir)) {
+            opened(engram);
             run(engram.memory(), output);
         }
         return 0;
@@ -33,6 +34,10 @@ abstract class MemoryCommand implements Callable<Integer> {
 
     /** Checks the arguments before the stores are opened (which takes seconds). */
     void validate() {
+    }
+
+    /** Called with the open stores before {@link #run}. */
+    void opened(EngramOpener.OpenEngram engram) {
     }
 
     abstract void run(MemoryService memory, Output output);

@@ -15,7 +15,8 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** What {@code engram serve} was given. */
-    public record Options(Path dataDir, String host, int port, String token, long maxBodyBytes) {
+    public record Options(Path dataDir, String host, int port, String token, long maxBodyBytes, String ollamaUrl,
+                          String extractionModel) {
     }
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
@@ -35,6 +36,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder.")
     Path dataDir;
 
+    @Option(names = "--ollama-url", paramLabel = "URL", description = "Ollama's URL (default: ollama.url in engram.properties).")
+    String ollamaUrl;
+
+    @Option(names = "--extraction-model", paramLabel = "MODEL",
+            description = "Model that extracts profile facts (default: llm.extraction_model, else Ollama's first model).")
+    String extractionModel;
+
     @Spec
     CommandSpec spec;
 
@@ -46,7 +54,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        runner.serve(new Options(dataDir, host, port, token, maxBody), spec.commandLine().getOut());
+        runner.serve(new Options(dataDir, host, port, token, maxBody, ollamaUrl, extractionModel), spec.commandLine().getOut());
         return 0;
     }
 }
