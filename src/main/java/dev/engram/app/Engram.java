@@ -10,9 +10,11 @@ import dev.engram.core.ingest.EmbeddingMigration;
 import dev.engram.core.memory.EpisodicMemory;
 import dev.engram.core.memory.MemoryService;
 import dev.engram.core.memory.ProfileMemory;
+import dev.engram.core.memory.SemanticConfigService;
 import dev.engram.llm.OnnxEmbedder;
 import dev.engram.store.h2.H2Database;
 import dev.engram.store.h2.H2ProfileStore;
+import dev.engram.store.h2.H2SemanticConfigStore;
 import dev.engram.store.neo4j.Neo4jDatabase;
 import dev.engram.store.neo4j.Neo4jEpisodeStore;
 import dev.engram.store.neo4j.Neo4jProjectStore;
@@ -92,7 +94,8 @@ public final class Engram implements EngramOpener.OpenEngram {
             EpisodicSearch search = new EpisodicSearch(episodes, embedder, config.search());
             EpisodicMemory episodic = new EpisodicMemory(episodes, embedder, search, config.episodeText(), clock);
             ProfileMemory profile = new ProfileMemory(facts, embedder);
-            MemoryService memory = new MemoryService(projects, episodes, facts, episodic, profile);
+            SemanticConfigService semanticConfig = new SemanticConfigService(new H2SemanticConfigStore(sql, clock));
+            MemoryService memory = new MemoryService(projects, episodes, facts, episodic, profile, semanticConfig);
             LOG.info("Engram open on {}", dataDir);
             return new Engram(dataDir, memory, embedder, episodes, resources);
         } catch (java.io.IOException e) {

@@ -29,14 +29,16 @@ public final class MemoryService {
     private final ProfileStore profileStore;
     private final EpisodicMemory episodes;
     private final ProfileMemory profile;
+    private final SemanticConfigService semanticConfig;
 
     public MemoryService(ProjectStore projects, EpisodeStore episodeStore, ProfileStore profileStore,
-                         EpisodicMemory episodes, ProfileMemory profile) {
+                         EpisodicMemory episodes, ProfileMemory profile, SemanticConfigService semanticConfig) {
         this.projects = projects;
         this.episodeStore = episodeStore;
         this.profileStore = profileStore;
         this.episodes = episodes;
         this.profile = profile;
+        this.semanticConfig = semanticConfig;
     }
 
     public EpisodicMemory episodes() {
@@ -45,6 +47,11 @@ public final class MemoryService {
 
     public ProfileMemory profile() {
         return profile;
+    }
+
+    /** Set types, sets, categories and tags: what profile extraction looks for, per set. */
+    public SemanticConfigService semanticConfig() {
+        return semanticConfig;
     }
 
     public ProjectStore projects() {
@@ -101,7 +108,7 @@ public final class MemoryService {
     }
 
     /**
-     * Deletes one project with all its episodes and facts, and nothing of any other project
+     * Deletes one project with all its episodes, facts and semantic configuration, and nothing of any other project
      * (MemMachine also wiped the organisation's shared facts). Safe to repeat after a crash.
      */
     public void deleteProject(Scope scope) {
@@ -109,6 +116,7 @@ public final class MemoryService {
             throw new NotFoundException("Project does not exist: " + scope);
         }
         profileStore.deleteAll(scope);
+        semanticConfig.deleteAll(scope);
         episodeStore.deleteAll(scope);
         projects.delete(scope);
     }
