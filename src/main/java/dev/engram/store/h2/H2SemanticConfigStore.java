@@ -134,12 +134,8 @@ public final class H2SemanticConfigStore implements SemanticConfigStore {
             if (sets.byId(c, scope, setId).isEmpty()) {
                 throw setNotFound(scope, setId);
             }
-            if (categories.ofSet(c, scope, setId).stream().anyMatch(k -> k.name().equals(category.name()))) {
-                throw nameTaken("A category", category.name(), onSet(scope, setId));
-            }
-            long id = SqlSupport.unique(() -> categories.insert(c, scope, setId, null, category),
-                    () -> nameTaken("A category", category.name(), onSet(scope, setId)));
-            return categories.byId(c, scope, id).orElseThrow();
+            return insertCategory(c, scope, categories.ofSet(c, scope, setId), setId, null, category,
+                    "on set '" + SetIdRules.shown(setId) + "' in " + scope);
         });
     }
 
@@ -149,13 +145,20 @@ public final class H2SemanticConfigStore implements SemanticConfigStore {
             if (types.byId(c, scope, setTypeId).isEmpty()) {
                 throw setTypeNotFound(scope, setTypeId);
             }
-            if (categories.ofType(c, scope, setTypeId).stream().anyMatch(k -> k.name().equals(category.name()))) {
-                throw nameTaken("A category", category.name(), "on set type " + setTypeId + " in " + scope);
-            }
-            long id = SqlSupport.unique(() -> categories.insert(c, scope, null, setTypeId, category),
-                    () -> nameTaken("A category", category.name(), "on set type " + setTypeId + " in " + scope));
-            return categories.byId(c, scope, id).orElseThrow();
+            return insertCategory(c, scope, categories.ofType(c, scope, setTypeId), null, setTypeId, category,
+                    "on set type " + setTypeId + " in " + scope);
         });
+    }
+
+    /** Inserts a category unless its owner (with {@code siblings}) has one of that name. */
+    private Category insertCategory(Connection c, Scope scope, List<Category> siblings, String setId, Long setTypeId,
+                                    NewCategory category, String where) throws SQLException {
+        if (siblings.stream().anyMatch(k -> k.name().equals(category.name()))) {
+            throw nameTaken("A category", category.name(), where);
+        }
+        long id = SqlSupport.unique(() -> categories.insert(c, scope, setId, setTypeId, category),
+                () -> nameTaken("A category", category.name(), where));
+        return categories.byId(c, scope, id).orElseThrow();
     }
 
     @Override
@@ -241,10 +244,6 @@ public final class H2SemanticConfigStore implements SemanticConfigStore {
 
     private static ConflictException nameTaken(String what, String name, String where) {
         return new ConflictException(what + " named '" + name + "' already exists " + where);
-    }
-
-    private static String onSet(Scope scope, String setId) {
-        return "on set '" + SetIdRules.shown(setId) + "' in " + scope;
     }
 
     private static NotFoundException setTypeNotFound(Scope scope, long id) {
