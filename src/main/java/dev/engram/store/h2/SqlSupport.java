@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -81,13 +80,5 @@ final class SqlSupport {
             keys.next();
             return keys.getLong(1);
         }
-    }
-
-    static Long[] longs(List<Long> values) {
-        return values.toArray(Long[]::new);
-    }
-
-    static String[] strings(List<String> values) {
-        return Arrays.copyOf(values.toArray(), values.size(), String[].class);
     }
 }
