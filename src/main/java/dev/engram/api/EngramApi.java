@@ -33,6 +33,8 @@ public final class EngramApi {
                 new ProjectsResource(memory, embedderId),
                 new MemoriesResource(memory, clock),
                 new FeaturesResource(memory),
+                new SemanticSetsResource(memory.semanticConfig()),
+                new SemanticCategoriesResource(memory.semanticConfig()),
                 new EpisodicConfigResource(memory),
                 new IngestionResource(memory),
                 new OpsResource(version, registry));

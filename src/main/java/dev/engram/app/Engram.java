@@ -7,7 +7,7 @@ import dev.engram.core.episode.EpisodeStore;
 import dev.engram.core.episode.EpisodicSearch;
 import dev.engram.core.ingest.Embedder;
 import dev.engram.core.ingest.EmbeddingMigration;
-import dev.engram.core.ingest.BuiltInCategories;
+import dev.engram.core.ingest.ConfiguredSets;
 import dev.engram.core.ingest.Extraction;
 import dev.engram.core.ingest.ExtractionIntake;
 import dev.engram.core.ingest.ExtractionWorker;
@@ -17,10 +17,12 @@ import dev.engram.core.memory.EpisodicMemory;
 import dev.engram.core.memory.MemoryService;
 import dev.engram.core.memory.ProfileMemory;
 import dev.engram.llm.OllamaLanguageModel;
+import dev.engram.core.memory.SemanticConfigService;
 import dev.engram.llm.OnnxEmbedder;
 import dev.engram.store.h2.H2ExtractionQueue;
 import dev.engram.store.h2.H2Database;
 import dev.engram.store.h2.H2ProfileStore;
+import dev.engram.store.h2.H2SemanticConfigStore;
 import dev.engram.store.neo4j.Neo4jDatabase;
 import dev.engram.store.neo4j.Neo4jEpisodeStore;
 import dev.engram.store.neo4j.Neo4jProjectStore;
@@ -129,13 +131,15 @@ public final class Engram implements EngramOpener.OpenEngram {
             EpisodicSearch search = new EpisodicSearch(episodes, embedder, config.search());
             ProfileMemory profile = new ProfileMemory(facts, embedder);
             AtomicReference<ModelSettings> models = new AtomicReference<>(config.models());
+            SemanticConfigService semanticConfig = new SemanticConfigService(new H2SemanticConfigStore(sql, clock));
             H2ExtractionQueue queue = new H2ExtractionQueue(sql);
-            ExtractionWorker worker = new ExtractionWorker(queue, episodes, profile, BuiltInCategories.source(),
+            ExtractionWorker worker = new ExtractionWorker(queue, episodes, profile,
+                    ConfiguredSets.categories(semanticConfig),
                     () -> ollama(models.get()), models::get, config.extraction(), clock);
             resources.push(worker);
             EpisodicMemory episodic = new EpisodicMemory(episodes, embedder, search, config.episodeText(), clock,
-                    new ExtractionIntake(queue, worker::wake, clock));
-            MemoryService memory = new MemoryService(projects, episodes, facts, episodic, profile,
+                    new ExtractionIntake(queue, new ConfiguredSets(semanticConfig), worker::wake, clock));
+            MemoryService memory = new MemoryService(projects, episodes, facts, episodic, profile, semanticConfig,
                     new Extraction(queue, worker));
             LOG.info("Engram open on {}", dataDir);
             return new Engram(dataDir, memory, embedder, episodes, facts, worker, models, resources);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * {@code detail} (never a 5xx), and afterwards the store must hold exactly what it held before.
  */
 class HostileInputTest {
+    private static final String SEM = "/memories/semantic/";
     private final String org = SharedEngram.uniqueOrg("hostile");
 
     private static final List<String> HOSTILE_IDS = List.of("a/b", "../etc", "x\u0000y", "x\ny", "", " ", "a b",
@@ -162,21 +163,7 @@ class HostileInputTest {
         requests.add(new Object[] {"/memory/episodic/config", with(good, "enabled", "no")});
 
         assertThat(requests).hasSizeGreaterThan(300);
-        List<String> wrong = new ArrayList<>();
-        for (Object[] request : requests) {
-            String path = (String) request[0];
-            Response response = request[1] instanceof String raw ? TestApi.post(path, raw)
-                    : TestApi.post(path, cast(request[1]));
-            String what = response.status() + " " + path + " " + abbreviate(String.valueOf(request[1]));
-            if (response.status() < 400 || response.status() > 499) {
-                wrong.add(what);
-            } else if (!response.json().has("detail")) {
-                wrong.add("no detail: " + what);
-            } else if (response.body().contains("\tat ") || response.body().contains(".java:")) {
-                wrong.add("stack trace: " + what);
-            }
-        }
-        assertThat(wrong).as("requests not answered with a clean 4xx").isEmpty();
+        assertCleanRejections(requests);
 
         Response invalidUtf8 = TestApi.send(HttpRequest.newBuilder(TestApi.baseUri().resolve("/api/v2/memories"))
                 .header("Content-Type", "application/json")
@@ -205,6 +192,165 @@ class HostileInputTest {
         assertThat(TestApi.post("/memories/search", with(good, "query", "x", "filter", "producer = ")).detail())
                 .contains("filter").contains("position");
         assertThat(TestApi.post("/memories", "{\"org_id\": ").detail()).contains("JSON").contains("line 1");
+    }
+
+    /** Every request must be a 4xx with a {@code detail} and no stack trace. */
+    private static void assertCleanRejections(List<Object[]> requests) {
+        List<String> wrong = new ArrayList<>();
+        for (Object[] request : requests) {
+            String path = (String) request[0];
+            Response response = request[1] instanceof String raw ? TestApi.post(path, raw)
+                    : TestApi.post(path, cast(request[1]));
+            String what = response.status() + " " + path + " " + abbreviate(String.valueOf(request[1]));
+            if (response.status() < 400 || response.status() > 499) {
+                wrong.add(what);
+            } else if (!response.json().has("detail")) {
+                wrong.add("no detail: " + what);
+            } else if (response.body().contains("\tat ") || response.body().contains(".java:")) {
+                wrong.add("stack trace: " + what);
+            }
+        }
+        assertThat(wrong).as("requests not answered with a clean 4xx").isEmpty();
+    }
+
+    /** The semantic configuration of a project: set types, templates, sets and their categories. */
+    private String configSnapshot(String project) {
+        StringBuilder out = new StringBuilder();
+        JsonNode types = TestApi.post(SEM + "set_type/list", scope(project)).json();
+        out.append(types).append('\n');
+        for (JsonNode type : types.get("set_types")) {
+            out.append(TestApi.post(SEM + "category/template/list", with(scope(project), "set_type_id",
+                    type.get("id").asText())).body()).append('\n');
+        }
+        JsonNode sets = TestApi.post(SEM + "set_id/list", scope(project)).json();
+        out.append(sets).append('\n');
+        for (JsonNode set : sets.get("sets")) {
+            String id = set.get("id").asText();
+            out.append(TestApi.post(SEM + "set/get", with(scope(project), "set_id", id)).body()).append('\n');
+            out.append(TestApi.post(SEM + "category/list", with(scope(project), "set_id", id)).body()).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Test
+    void badSemanticConfigurationRequestsGetClear4xxAnswersAndChangeNothing() {
+        Map<String, Object> good = scope("config");
+        String typeId = TestApi.post(SEM + "set_type", with(good, "metadata_tags", List.of("team"), "name", "Teams"))
+                .json().get("set_type_id").asText();
+        String templateId = TestApi.post(SEM + "category/template", with(good, "set_type_id", typeId,
+                "category_name", "goals", "prompt", "Extract goals")).json().get("category_id").asText();
+        String setId = TestApi.post(SEM + "set_id/get", with(good, "metadata_tags", List.of("team"),
+                "set_metadata", Map.of("team", "red"))).json().get("set_id").asText();
+        String categoryId = TestApi.post(SEM + "category", with(good, "set_id", setId, "category_name", "prefs",
+                "prompt", "Extract prefs")).json().get("category_id").asText();
+        String tagId = TestApi.post(SEM + "category/tag", with(good, "category_id", categoryId, "tag_name", "Food",
+                "tag_description", "food")).json().get("tag_id").asText();
+        assertThat(TestApi.post(SEM + "category/disable", with(good, "set_id", setId, "category_name", "goals")).status())
+                .isEqualTo(204);
+        String before = configSnapshot("config") + configSnapshot("elsewhere") + snapshot();
+
+        List<Object[]> requests = new ArrayList<>();
+        List<String> paths = List.of("set_type", "set_type/list", "set_type/delete", "set_id/get", "set_id/list",
+                "set/configure", "set/get", "category", "category/get", "category/list", "category/template",
+                "category/template/list", "category/disable", "category/enable", "category/set_ids/get",
+                "category/delete", "category/tag", "category/tag/delete");
+        for (String body : MALFORMED) {
+            for (String path : paths) {
+                requests.add(new Object[] {SEM + path, body});
+            }
+        }
+        List<String> invalidNames = List.of("", " ", "x\u0000y", "x\ny", "x".repeat(500));
+        for (String id : HOSTILE_IDS) {
+            requests.add(new Object[] {SEM + "set_type/list", with(good, "org_id", id)});
+            requests.add(new Object[] {SEM + "set_type", with(good, "metadata_tags", List.of(id))});
+            requests.add(new Object[] {SEM + "set_type", with(good, "project_id", id, "metadata_tags", List.of("k"))});
+            requests.add(new Object[] {SEM + "set_id/get", with(good, "metadata_tags", List.of(id))});
+            requests.add(new Object[] {SEM + "set_id/list", with(good, "set_metadata", Map.of(id, "v"))});
+            requests.add(new Object[] {SEM + "set_type/delete", with(good, "set_type_id", id)});
+            requests.add(new Object[] {SEM + "category/template", with(good, "set_type_id", id, "category_name", "c",
+                    "prompt", "p")});
+            requests.add(new Object[] {SEM + "category/template/list", with(good, "set_type_id", id)});
+            for (String path : List.of("category/get", "category/set_ids/get", "category/delete")) {
+                requests.add(new Object[] {SEM + path, with(good, "category_id", id)});
+            }
+            requests.add(new Object[] {SEM + "category/tag", with(good, "category_id", id, "tag_name", "t",
+                    "tag_description", "d")});
+            requests.add(new Object[] {SEM + "category/tag/delete", with(good, "tag_id", id)});
+            for (String path : List.of("set/configure", "set/get", "category/list")) {
+                requests.add(new Object[] {SEM + path, with(good, "set_id", id)});
+            }
+            requests.add(new Object[] {SEM + "category", with(good, "set_id", id, "category_name", "c", "prompt", "p")});
+            requests.add(new Object[] {SEM + "category/disable", with(good, "set_id", id, "category_name", "goals")});
+            requests.add(new Object[] {SEM + "category/disable", with(good, "set_id", setId, "category_name", id)});
+            requests.add(new Object[] {SEM + "category/enable", with(good, "set_id", setId, "category_name", id)});
+        }
+        for (String name : invalidNames) {
+            requests.add(new Object[] {SEM + "category", with(good, "set_id", setId, "category_name", name, "prompt", "p")});
+            requests.add(new Object[] {SEM + "category/template", with(good, "set_type_id", typeId, "category_name", name,
+                    "prompt", "p")});
+            requests.add(new Object[] {SEM + "category/tag", with(good, "category_id", categoryId, "tag_name", name,
+                    "tag_description", "d")});
+            requests.add(new Object[] {SEM + "set_type", with(good, "metadata_tags", List.of("k2"), "name", name)});
+            requests.add(new Object[] {SEM + "set/configure", with(good, "set_id", setId, "llm_name", name)});
+            requests.add(new Object[] {SEM + "set_id/get", with(good, "metadata_tags", List.of("team"),
+                    "set_metadata", Map.of("team", name))});
+        }
+        for (String prompt : List.of("", " ", "x\u0000y", "x".repeat(20_000))) {
+            requests.add(new Object[] {SEM + "category", with(good, "set_id", setId, "category_name", "n", "prompt", prompt)});
+        }
+        requests.add(new Object[] {SEM + "set_id/get", with(good, "metadata_tags", List.of("team"),
+                "set_metadata", Map.of("team", "a/b"))});
+        requests.add(new Object[] {SEM + "set_id/list", with(good, "set_metadata", Map.of("producer_id", "x\u0001"))});
+        Object[] wrongTypes = {42, true, List.of("x"), Map.of("a", 1), 1.5, -1};
+        for (Object wrong : wrongTypes) {
+            if (!(wrong instanceof List)) {
+                requests.add(new Object[] {SEM + "set_type", with(good, "metadata_tags", wrong)});
+            }
+            requests.add(new Object[] {SEM + "set_type", with(good, "metadata_tags", List.of(wrong))});
+            requests.add(new Object[] {SEM + "set_type", with(good, "metadata_tags", List.of("k3"), "is_org_level", List.of(wrong))});
+            requests.add(new Object[] {SEM + "set_id/get", with(good, "metadata_tags", List.of("team"),
+                    "set_metadata", Map.of("team", List.of(wrong)))});
+            requests.add(new Object[] {SEM + "set/configure", with(good, "set_id", setId, "embedder_name", List.of(wrong))});
+            requests.add(new Object[] {SEM + "category/get", with(good, "category_id", List.of(wrong))});
+            requests.add(new Object[] {SEM + "category/tag", with(good, "category_id", categoryId, "tag_name", "t2",
+                    "tag_description", List.of(wrong))});
+            if (!(wrong instanceof List) && !(wrong instanceof Map)) {
+                requests.add(new Object[] {SEM + "category", with(good, "set_id", wrong, "category_name", "c", "prompt", "p")});
+                requests.add(new Object[] {SEM + "category/delete", with(good, "category_id", wrong)});
+            }
+        }
+        // conflicts, missing fields, other scopes' ids, ids that try SQL
+        requests.add(new Object[] {SEM + "set_type", with(good, "metadata_tags", List.of("team"), "name", "Other")});
+        requests.add(new Object[] {SEM + "set_type", with(good, "metadata_tags", List.of("k4"), "name", "Teams")});
+        requests.add(new Object[] {SEM + "set_type", good});
+        requests.add(new Object[] {SEM + "set_id/get", good});
+        requests.add(new Object[] {SEM + "category", with(good, "set_id", setId, "category_name", "prefs", "prompt", "p")});
+        requests.add(new Object[] {SEM + "category", with(good, "set_id", setId, "category_name", "c")});
+        requests.add(new Object[] {SEM + "category/template", with(good, "set_type_id", typeId, "category_name", "goals",
+                "prompt", "p")});
+        requests.add(new Object[] {SEM + "category/tag", with(good, "category_id", categoryId, "tag_name", "Food",
+                "tag_description", "again")});
+        requests.add(new Object[] {SEM + "category/tag", with(good, "category_id", categoryId, "tag_name", "t")});
+        requests.add(new Object[] {SEM + "category/disable", with(good, "set_id", setId, "category_name", "nope")});
+        requests.add(new Object[] {SEM + "category/enable", with(good, "set_id", setId, "category_name", "nope")});
+        requests.add(new Object[] {SEM + "category/delete", with(good, "category_id", categoryId + " OR 1=1")});
+        requests.add(new Object[] {SEM + "category/delete", with(good, "category_id", "-" + categoryId)});
+        requests.add(new Object[] {SEM + "category/delete", with(good, "category_id", "99999999999999999999999")});
+        Map<String, Object> elsewhere = scope("elsewhere");
+        requests.add(new Object[] {SEM + "set_type/delete", with(elsewhere, "set_type_id", typeId)});
+        requests.add(new Object[] {SEM + "category/delete", with(elsewhere, "category_id", categoryId)});
+        requests.add(new Object[] {SEM + "category/delete", with(elsewhere, "category_id", templateId)});
+        requests.add(new Object[] {SEM + "category/tag/delete", with(elsewhere, "tag_id", tagId)});
+        requests.add(new Object[] {SEM + "category/tag", with(elsewhere, "category_id", categoryId, "tag_name", "x",
+                "tag_description", "y")});
+        requests.add(new Object[] {SEM + "set/configure", with(elsewhere, "set_id", setId, "llm_name", "x")});
+        requests.add(new Object[] {SEM + "category/disable", with(elsewhere, "set_id", setId, "category_name", "prefs")});
+        requests.add(new Object[] {SEM + "category/template", with(elsewhere, "set_type_id", typeId,
+                "category_name", "x", "prompt", "y")});
+
+        assertThat(requests).hasSizeGreaterThan(500);
+        assertCleanRejections(requests);
+        assertThat(configSnapshot("config") + configSnapshot("elsewhere") + snapshot()).isEqualTo(before);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,7 +1,6 @@
 package dev.engram.core.ingest;
 
 import dev.engram.core.episode.Episode;
-import dev.engram.core.profile.SetIds;
 import dev.engram.core.scope.Scope;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -12,8 +11,9 @@ import java.util.Set;
 import java.util.ArrayList;
 
 /**
- * Where new episodes enter extraction: each message a person sent goes to the queue of that
- * person's profile set (so users of one project get separate profiles). Messages of the
+ * Where new episodes enter extraction: each message a person sent goes to the queue of the sets
+ * it feeds, by default that person's own profile set (so users of one project get separate
+ * profiles). Messages of the
  * assistant or the system describe nobody and are not queued. Queueing is one small H2 write:
  * an add never waits for a model.
  */
@@ -21,27 +21,30 @@ public final class ExtractionIntake implements EpisodeListener {
     private static final Set<String> NOT_A_PERSON = Set.of("assistant", "system", "tool");
 
     private final ExtractionQueue queue;
+    private final SetRouting routing;
     private final Runnable wake;
     private final Clock clock;
 
-    public ExtractionIntake(ExtractionQueue queue, Runnable wake, Clock clock) {
+    public ExtractionIntake(ExtractionQueue queue, SetRouting routing, Runnable wake, Clock clock) {
         this.queue = queue;
+        this.routing = routing;
         this.wake = wake;
         this.clock = clock;
     }
 
     @Override
     public void added(Scope scope, List<Episode> episodes) {
-        Map<String, List<Long>> byProducer = new LinkedHashMap<>();
+        Map<List<String>, List<Long>> bySet = new LinkedHashMap<>(); // key: set id, producer
         for (Episode episode : episodes) {
             String role = episode.role() == null ? "" : episode.role().toLowerCase(Locale.ROOT);
             if (episode.producer() != null && !NOT_A_PERSON.contains(role)) {
-                byProducer.computeIfAbsent(episode.producer(), p -> new ArrayList<>()).add(episode.uid());
+                for (String setId : routing.setsFor(scope, episode)) {
+                    bySet.computeIfAbsent(List.of(setId, episode.producer()), k -> new ArrayList<>()).add(episode.uid());
+                }
             }
         }
-        byProducer.forEach((producer, uids) ->
-                queue.enqueue(scope, SetIds.userSet(scope, producer), producer, uids, clock.instant()));
-        if (!byProducer.isEmpty()) {
+        bySet.forEach((set, uids) -> queue.enqueue(scope, set.get(0), set.get(1), uids, clock.instant()));
+        if (!bySet.isEmpty()) {
             wake.run();
         }
     }

@@ -35,9 +35,9 @@ public final class ExtractionPrompts {
         String tags = category.tags().stream().map(t -> "- " + t.name() + ": " + t.description())
                 .collect(Collectors.joining("\n"));
         String system = """
-                You keep a profile of a person, built from what they say in conversations. The profile \
-                is a list of short facts in the category "%s" (%s). Each fact has a tag, a feature \
-                (a short snake_case name such as favourite_food) and a value (a short phrase).
+                You keep a profile of a person, built from what they say in conversations: short facts \
+                in the category "%s". Each fact has a tag, a feature (a short snake_case name such as \
+                favourite_food) and a value (a short phrase). What belongs in this category: %s
 
                 Tags you may use, and what belongs under each:
                 %s

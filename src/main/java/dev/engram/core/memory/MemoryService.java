@@ -29,16 +29,19 @@ public final class MemoryService {
     private final ProfileStore profileStore;
     private final EpisodicMemory episodes;
     private final ProfileMemory profile;
+    private final SemanticConfigService semanticConfig;
     private final dev.engram.core.ingest.Extraction extraction;
 
     public MemoryService(ProjectStore projects, EpisodeStore episodeStore, ProfileStore profileStore,
-                         EpisodicMemory episodes, ProfileMemory profile, dev.engram.core.ingest.Extraction extraction) {
+                         EpisodicMemory episodes, ProfileMemory profile, SemanticConfigService semanticConfig,
+                         dev.engram.core.ingest.Extraction extraction) {
         this.extraction = extraction;
         this.projects = projects;
         this.episodeStore = episodeStore;
         this.profileStore = profileStore;
         this.episodes = episodes;
         this.profile = profile;
+        this.semanticConfig = semanticConfig;
     }
 
     public EpisodicMemory episodes() {
@@ -52,6 +55,11 @@ public final class MemoryService {
     /** Background extraction of profile facts: its state, "ingest now", retrying failed batches. */
     public dev.engram.core.ingest.Extraction extraction() {
         return extraction;
+    }
+
+    /** Set types, sets, categories and tags: what profile extraction looks for, per set. */
+    public SemanticConfigService semanticConfig() {
+        return semanticConfig;
     }
 
     public ProjectStore projects() {
@@ -108,7 +116,7 @@ public final class MemoryService {
     }
 
     /**
-     * Deletes one project with all its episodes and facts, and nothing of any other project
+     * Deletes one project with all its episodes, facts and semantic configuration, and nothing of any other project
      * (MemMachine also wiped the organisation's shared facts). Safe to repeat after a crash.
      */
     public void deleteProject(Scope scope) {
@@ -117,6 +125,7 @@ public final class MemoryService {
         }
         extraction.forget(scope);
         profileStore.deleteAll(scope);
+        semanticConfig.deleteAll(scope);
         episodeStore.deleteAll(scope);
         projects.delete(scope);
     }

@@ -67,6 +67,26 @@ final class FactReads {
         }
     }
 
+    /** Ids of the scope's facts (archived too) of a category in any of these sets, ascending. */
+    List<Long> ofCategory(Connection c, Scope scope, Collection<String> setIds, String category) throws SQLException {
+        if (setIds.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT f.id" + FROM_SCOPE
+                + " AND f.set_id = ANY(?) AND f.category = ? ORDER BY f.id")) {
+            int next = bindScope(ps, scope);
+            ps.setObject(next, setIds.toArray(String[]::new));
+            ps.setString(next + 1, category);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
     List<ProfileFact> list(Connection c, Scope scope, SqlPredicate filter, PageRequest page, boolean includeArchived)
             throws SQLException {
         String sql = "SELECT " + FactRows.COLUMNS + FROM_SCOPE + (includeArchived ? "" : ACTIVE)

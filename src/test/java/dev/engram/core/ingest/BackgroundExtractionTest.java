@@ -130,6 +130,6 @@ class BackgroundExtractionTest {
     }
 
     private static List<ProfileFact> facts(Engram engram, Scope scope) {
-        return engram.memory().profile().active(scope, SetIds.userSet(scope, "alice"), BuiltInCategories.PROFILE);
+        return engram.memory().profile().active(scope, SetIds.userSet(scope, "alice"), dev.engram.core.profile.BuiltInCategories.PROFILE_NAME);
     }
 }

@@ -88,7 +88,7 @@ class ExtractionTest {
     }
 
     static List<ProfileFact> facts(Scope scope, String producer) {
-        return memory.profile().active(scope, SetIds.userSet(scope, producer), BuiltInCategories.PROFILE);
+        return memory.profile().active(scope, SetIds.userSet(scope, producer), dev.engram.core.profile.BuiltInCategories.PROFILE_NAME);
     }
 
     @Test
@@ -364,6 +364,42 @@ class ExtractionTest {
             assertThat(view.failureProperty().get()).isEmpty();
             assertThat(view.summaryProperty().get()).startsWith("Extraction: nothing waiting");
             assertThat(reloads).hasSize(1);
+        }
+    }
+
+    @Test
+    void configuredCategoriesAndSetTypesDriveExtraction() throws Exception {
+        Scope scope = scope("configured");
+        var config = memory.semanticConfig();
+        String aliceSet = SetIds.userSet(scope, "alice");
+        config.setId(scope, false, List.of("producer_id"), Map.of("producer_id", "alice")); // records alice's set
+        var travel = config.addCategory(scope, aliceSet, new dev.engram.core.profile.NewCategory("travel",
+                "Where the person travels and how they like to travel.", "Trips"));
+        config.addTag(scope, travel.id(), new dev.engram.core.profile.NewTag("Seating", "seats they prefer"));
+        config.disable(scope, aliceSet, dev.engram.core.profile.BuiltInCategories.PROFILE_NAME);
+        var teams = config.createSetType(scope, new dev.engram.core.profile.NewSetType(false, List.of("team"), "Teams", "per team"));
+        var habits = config.addTemplate(scope, teams.id(), new dev.engram.core.profile.NewCategory("habits",
+                "How the team works together.", null));
+        config.addTag(scope, habits.id(), new dev.engram.core.profile.NewTag("Rituals", "meetings and routines"));
+        try (FakeOllama ollama = FakeOllama.start(MODEL)) {
+            useOllama(ollama.url());
+            memory.episodes().add(scope, List.of(new NewEpisode("alice", "bot", "user", "Aisle seats on long flights please",
+                    Instant.parse("2026-03-02T19:01:00Z"), Map.of("team", "blue"))));
+            ollama.respond(request -> FakeOllama.Reply.of(request.path("format").toString().contains("Seating")
+                    ? commands(add("Seating", "seat", "aisle on long flights")) : commands()));
+
+            memory.extraction().runNow(scope);
+
+            // alice's set runs only her travel category (the profile is disabled there); the team's set its template
+            assertThat(ollama.requests()).hasSize(2);
+            assertThat(ollama.requests()).anySatisfy(r -> assertThat(FakeOllama.messages(r).getFirst())
+                    .contains("category \"travel\"").contains("Where the person travels"));
+            assertThat(memory.profile().active(scope, aliceSet, "travel")).extracting(ProfileFact::value)
+                    .containsExactly("aisle on long flights");
+            assertThat(ollama.requests()).anySatisfy(r -> assertThat(FakeOllama.messages(r).getFirst())
+                    .contains("category \"habits\"").contains("Rituals"));
+            String teamSet = SetIds.customSet(scope, Map.of("team", "blue"));
+            assertThat(config.sets(scope, Map.of()).stream().map(dev.engram.core.profile.SetInfo::setId)).contains(teamSet);
         }
     }
 }

@@ -35,8 +35,10 @@ class H2DatabaseTest {
             assertThat(database.dataFile()).isEqualTo(dir.toAbsolutePath().resolve("profile.mv.db"));
             assertThat(database.dataFile()).exists();
             assertThat(tables(database)).contains("FACTS", "FACT_CITATION", "FACT_METADATA", "FACT_VERSION",
-                    "FACT_HISTORY", "EMBEDDING_SPACE", "EXTRACTION_QUEUE", "EXTRACTION_RUN", "flyway_schema_history");
-            assertThat(appliedMigrations(database)).containsExactly("1", "3");
+                    "FACT_HISTORY", "EMBEDDING_SPACE", "EXTRACTION_QUEUE", "EXTRACTION_RUN", "flyway_schema_history",
+                    "SEMANTIC_SET_TYPE", "SEMANTIC_SET", "SEMANTIC_SET_SET_TYPE", "SEMANTIC_DISABLED_CATEGORY",
+                    "SEMANTIC_CATEGORY", "SEMANTIC_TAG");
+            assertThat(appliedMigrations(database)).containsExactly("1", "2", "3");
         }
     }
 
@@ -59,9 +61,36 @@ class H2DatabaseTest {
             assertThat(store.history(SCOPE, added.id())).hasSize(4);
             assertThat(store.versions(SCOPE, added.id())).hasSize(1);
             assertThat(store.search(SCOPE, new float[] {0, 1}, Filter.all(), 1)).hasSize(1);
-            assertThat(appliedMigrations(database)).containsExactly("1", "3");
+            assertThat(appliedMigrations(database)).containsExactly("1", "2", "3");
             ProfileFact next = store.add(SCOPE, fact("x", "y"), "x y", null, "user");
             assertThat(next.id()).isGreaterThan(added.id());
+        }
+    }
+
+    @Test
+    void aVersion1DatabaseIsMigratedToVersion2KeepingItsFacts() throws Exception {
+        Path file = dir.resolve("profile");
+        org.h2.jdbcx.JdbcDataSource v1 = new org.h2.jdbcx.JdbcDataSource();
+        v1.setURL("jdbc:h2:file:" + file.toAbsolutePath());
+        v1.setUser("sa");
+        org.flywaydb.core.Flyway.configure().dataSource(v1).locations(H2Database.MIGRATIONS).target("1").load().migrate();
+        try (Connection c = v1.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO facts (org_id, project_id, set_id, category, tag, feature, fact_value, status,"
+                    + " valid_from, created_at, updated_at, source, indexed_text) VALUES ('acme', 'assistant', 'set-main',"
+                    + " 'profile', 'Food', 'likes', 'pizza', 'active', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
+                    + " CURRENT_TIMESTAMP, 'user', 'likes: pizza')");
+            s.execute("SHUTDOWN");
+        }
+        try (H2Database database = H2Database.open(dir)) {
+            assertThat(appliedMigrations(database)).containsExactly("1", "2", "3");
+            H2ProfileStore store = new H2ProfileStore(database);
+            assertThat(store.list(SCOPE, Filter.all(), new PageRequest(10, 0), true))
+                    .extracting(ProfileFact::value).containsExactly("pizza");
+            H2SemanticConfigStore config = new H2SemanticConfigStore(database, java.time.Clock.systemUTC());
+            config.registerSet(SCOPE, "set-main", false, List.of(), null);
+            long category = config.addCategory(SCOPE, "set-main",
+                    new dev.engram.core.profile.NewCategory("profile", "p", null)).id();
+            assertThat(config.deleteCategory(SCOPE, category, "test")).as("the migrated fact is deletable").isOne();
         }
     }
 
