@@ -139,7 +139,9 @@ final class BenchMain implements BenchCommand.Runner {
     }
 
     private static void progress(String task, long done, long total) {
-        if (done == total || done % 100 == 0) {
+        if (total < 0) {
+            System.err.printf("%n%s...%n", task);
+        } else if (done == total || done % 100 == 0) {
             System.err.printf("\r%s: %d / %d", task, done, total);
             if (done >= total) {
                 System.err.println();
@@ -179,6 +181,38 @@ final class BenchMain implements BenchCommand.Runner {
                         System.getProperty("os.arch"), System.getProperty("java.version"), dataDir);
                 out.flush();
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (temporary && dataDir != null) {
+                deleteTree(dataDir);
+            }
+        }
+    }
+
+    @Override
+    public void scale(BenchCommand.ScaleOptions options, PrintWriter out) {
+        Path dataDir = options.dataDir();
+        boolean temporary = dataDir == null;
+        try {
+            if (temporary) {
+                dataDir = Files.createTempDirectory("engram-scale-");
+            }
+            java.util.List<dev.engram.bench.scale.ScaleBench.Checkpoint> checkpoints;
+            try (Engram engram = Engram.open(dataDir, EngramConfig.load(dataDir), Progress.NONE, Clock.systemUTC());
+                 ServerMain.Running server = ServerMain.start(engram, ServerSettings.loopback(0))) {
+                checkpoints = new dev.engram.bench.scale.ScaleBench(engram.memory(), server.baseUri(), dataDir,
+                        options.samples()).run(options.checkpoints(), BenchMain::progress);
+            }
+            String cold = options.coldStart() ? ColdStart.measure(dataDir, 3) : null;
+            out.println();
+            out.println(dev.engram.bench.scale.ScaleReport.markdown(checkpoints, cold));
+            out.printf("Machine: %d cores, %s %s, Java %s; %s%n", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
+                    Instant.now());
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -17,11 +17,19 @@ public final class BenchCommand {
         void api(ApiOptions options, java.io.PrintWriter out);
 
         void locomo(LocomoOptions options, java.io.PrintWriter out);
+
+        default void scale(ScaleOptions options, java.io.PrintWriter out) {
+            throw new UnsupportedOperationException("bench scale");
+        }
     }
 
     /** Options of {@code engram bench locomo}. */
     public record LocomoOptions(Path file, Path audit, String model, boolean speakerInText, boolean captions,
                                 java.util.List<String> fusions, int conversations, int candidates, Path out) {
+    }
+
+    /** Options of {@code engram bench scale}. */
+    public record ScaleOptions(java.util.List<Integer> checkpoints, int samples, boolean coldStart, Path dataDir) {
     }
 
     /** Options of {@code engram bench api}. */
@@ -108,6 +116,44 @@ public final class BenchCommand {
                 throw new dev.engram.core.InvalidInputException("use 1-256 clients, 1-3600 seconds and 0-600 warm-up seconds");
             }
             runner.api(new ApiOptions(clients, seconds, warmup, dataDir), spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(name = "scale", description = {"Fill a store with a generated corpus and measure ingest, search, adds,",
+            "timeline pages, disk and memory at checkpoints, and the time from process start to a first search."})
+    static final class Scale implements Callable<Integer> {
+        @Option(names = "--episodes", defaultValue = "100000", description = "Episodes in the end (default: ${DEFAULT-VALUE}).")
+        int episodes;
+        @Option(names = "--checkpoint", defaultValue = "10000", split = ",",
+                description = "Also measure at these sizes (default: ${DEFAULT-VALUE}).")
+        java.util.List<Integer> checkpoints;
+        @Option(names = "--samples", defaultValue = "300", description = "Measurements per operation (default: ${DEFAULT-VALUE}).")
+        int samples;
+        @Option(names = "--cold-start", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Measure start-to-first-search with child processes (needs the built jar).")
+        boolean coldStart;
+        @Option(names = "--data-dir", description = "Data folder to fill (default: a new temporary folder, deleted after).")
+        Path dataDir;
+        @Spec
+        CommandSpec spec;
+
+        private final Runner runner;
+
+        Scale(Runner runner) {
+            this.runner = runner;
+        }
+
+        @Override
+        public Integer call() {
+            if (episodes < 1 || episodes > 10_000_000 || samples < 1 || samples > 100_000) {
+                throw new dev.engram.core.InvalidInputException("use 1 to 10,000,000 episodes and 1 to 100,000 samples");
+            }
+            java.util.TreeSet<Integer> sizes = new java.util.TreeSet<>();
+            checkpoints.stream().filter(n -> n > 0 && n < episodes).forEach(sizes::add);
+            sizes.add(episodes);
+            runner.scale(new ScaleOptions(java.util.List.copyOf(sizes), samples, coldStart, dataDir),
+                    spec.commandLine().getOut());
             return 0;
         }
     }

@@ -65,7 +65,7 @@ public final class EngramCli implements Callable<Integer> {
                 .addSubcommand(new FactsCommand.Restore(opener))
                 .addSubcommand(new FactsCommand.History(opener)));
         cli.addSubcommand(new CommandLine(new BenchCommand.Group()).addSubcommand(new BenchCommand.Api(bench))
-                .addSubcommand(new BenchCommand.Locomo(bench)));
+                .addSubcommand(new BenchCommand.Locomo(bench)).addSubcommand(new BenchCommand.Scale(bench)));
         cli.setExecutionExceptionHandler(EngramCli::handle);
         return cli;
     }
