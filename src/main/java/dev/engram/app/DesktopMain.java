@@ -79,6 +79,7 @@ final class DesktopMain implements EngramCli.DesktopStarter {
                     (task, done, total) -> Platform.runLater(() -> shell.openingProgress(task, done, total)), clock,
                     Engram.Reembedding.LATER);
             engram.set(opened);
+            opened.startBackgroundWork();
             boolean reembed = opened.reembeddingPending();
             Platform.runLater(() -> {
                 shell.opened(opened.memory());

@@ -7,13 +7,16 @@ import dev.engram.core.episode.EpisodeStore;
 import dev.engram.core.episode.EpisodicSearch;
 import dev.engram.core.ingest.Embedder;
 import dev.engram.core.ingest.EmbeddingMigration;
+import dev.engram.core.ingest.ShortTermSummaries;
 import dev.engram.core.ingest.VectorMaintenance;
 import dev.engram.core.memory.EpisodicMemory;
 import dev.engram.core.memory.MemoryService;
 import dev.engram.core.memory.ProfileMemory;
+import dev.engram.llm.OllamaLanguageModel;
 import dev.engram.llm.OnnxEmbedder;
 import dev.engram.store.h2.H2Database;
 import dev.engram.store.h2.H2ProfileStore;
+import dev.engram.store.h2.H2SummaryStore;
 import dev.engram.store.neo4j.Neo4jDatabase;
 import dev.engram.store.neo4j.Neo4jEpisodeStore;
 import dev.engram.store.neo4j.Neo4jProjectStore;
@@ -44,14 +47,17 @@ public final class Engram implements EngramOpener.OpenEngram {
 
     private final EpisodeStore episodeStore;
     private final VectorMaintenance factStore;
+    private final ShortTermSummaries summaries;
+    private boolean backgroundStarted;
 
     private Engram(Path dataDir, MemoryService memory, Embedder embedder, EpisodeStore episodeStore,
-                   VectorMaintenance factStore, Deque<AutoCloseable> resources) {
+                   VectorMaintenance factStore, ShortTermSummaries summaries, Deque<AutoCloseable> resources) {
         this.dataDir = dataDir;
         this.memory = memory;
         this.embedder = embedder;
         this.episodeStore = episodeStore;
         this.factStore = factStore;
+        this.summaries = summaries;
         this.resources = resources;
     }
 
@@ -116,9 +122,12 @@ public final class Engram implements EngramOpener.OpenEngram {
             EpisodicSearch search = new EpisodicSearch(episodes, embedder, config.search());
             EpisodicMemory episodic = new EpisodicMemory(episodes, embedder, search, config.episodeText(), clock);
             ProfileMemory profile = new ProfileMemory(facts, embedder);
-            MemoryService memory = new MemoryService(projects, episodes, facts, episodic, profile);
+            H2SummaryStore summaryStore = new H2SummaryStore(sql);
+            MemoryService memory = new MemoryService(projects, episodes, facts, episodic, profile, summaryStore);
+            ShortTermSummaries summaries = new ShortTermSummaries(episodes, projects, summaryStore,
+                    OllamaLanguageModel.at(config.models().ollamaUrl()), config.models(), config.summaries(), clock);
             LOG.info("Engram open on {}", dataDir);
-            return new Engram(dataDir, memory, embedder, episodes, facts, resources);
+            return new Engram(dataDir, memory, embedder, episodes, facts, summaries, resources);
         } catch (java.io.IOException e) {
             closeAll(resources);
             throw new dev.engram.core.StoreUnavailableException("Cannot create the data folder " + dataDir + ": "
@@ -163,6 +172,27 @@ public final class Engram implements EngramOpener.OpenEngram {
         }
     }
 
+    /**
+     * Starts the background work on the memory: short-term summaries (written by the model as
+     * episodes overflow the window, and caught up with whatever was added while they were not
+     * running). The server, MCP and the desktop app call this after {@link #open}; one-shot CLI
+     * commands, benchmarks and most tests do not. Stopped by {@link #close}, before the stores.
+     */
+    public synchronized void startBackgroundWork() {
+        if (backgroundStarted) {
+            return;
+        }
+        backgroundStarted = true;
+        memory.episodes().whenAdded(summaries::added);
+        resources.push(summaries);
+        summaries.start();
+    }
+
+    /** Short-term memory's summarizer: its state, and where it finds the model. */
+    public ShortTermSummaries summaries() {
+        return summaries;
+    }
+
     @Override
     public MemoryService memory() {
         return memory;
@@ -177,7 +207,7 @@ public final class Engram implements EngramOpener.OpenEngram {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         closeAll(resources);
     }
 

@@ -39,6 +39,7 @@ final class McpMain implements McpCommand.Runner {
             }
         };
         try (Engram engram = Engram.open(dataDir, EngramConfig.load(dataDir), Progress.NONE, Clock.systemUTC())) {
+            engram.startBackgroundWork();
             McpSyncServer server = McpEndpoints.stdio(engram.memory(), Version.current(), System.getenv(),
                     Clock.systemUTC(), in, System.out);
             try {

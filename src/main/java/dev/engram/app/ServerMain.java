@@ -42,6 +42,7 @@ final class ServerMain implements ServeCommand.Runner {
         }, "engram-shutdown"));
         try (Engram engram = Engram.open(dataDir, EngramConfig.load(dataDir), progress, clock);
              Running server = start(engram, settings)) {
+            engram.startBackgroundWork();
             out.printf("Engram %s serving MemMachine's v2 API at %s%s and MCP at %s%s%n", Version.current(),
                     server.baseUri(), ApiServer.PREFIX, server.baseUri(), McpEndpoints.PATH);
             out.printf("Data folder: %s%s%nStop with Ctrl+C.%n", dataDir,

@@ -6,6 +6,8 @@ import dev.engram.core.episode.EpisodeStore;
 import dev.engram.core.episode.Order;
 import dev.engram.core.episode.PageRequest;
 import dev.engram.core.episode.ScoredEpisode;
+import dev.engram.core.ingest.ShortTermSummary;
+import dev.engram.core.ingest.SummaryStore;
 import dev.engram.core.profile.ProfileStore;
 import dev.engram.core.profile.ScoredFact;
 import dev.engram.core.scope.EpisodicConfig;
@@ -29,14 +31,16 @@ public final class MemoryService {
     private final ProfileStore profileStore;
     private final EpisodicMemory episodes;
     private final ProfileMemory profile;
+    private final SummaryStore summaries;
 
     public MemoryService(ProjectStore projects, EpisodeStore episodeStore, ProfileStore profileStore,
-                         EpisodicMemory episodes, ProfileMemory profile) {
+                         EpisodicMemory episodes, ProfileMemory profile, SummaryStore summaries) {
         this.projects = projects;
         this.episodeStore = episodeStore;
         this.profileStore = profileStore;
         this.episodes = episodes;
         this.profile = profile;
+        this.summaries = summaries;
     }
 
     public EpisodicMemory episodes() {
@@ -53,19 +57,27 @@ public final class MemoryService {
 
     /**
      * Searches both memory types as asked, honouring the project's episodic switches. Short-term
-     * memory is the {@code topK} most recent episodes that pass the filter; long-term memory is
-     * the relevance ranking, whether or not its hits are also recent.
+     * memory is the {@code topK} most recent episodes that pass the filter, with the rolling
+     * summaries of the producers the filter allows (see {@link SummarySelection}); long-term
+     * memory is the relevance ranking, whether or not its hits are also recent.
      */
     public SearchOutcome search(SearchQuery query) {
         Filter episodic = query.includes(MemoryType.EPISODIC) ? Filters.restrictTo(query.filter(), MemoryType.EPISODIC) : null;
         Filter semantic = query.includes(MemoryType.SEMANTIC) ? Filters.restrictTo(query.filter(), MemoryType.SEMANTIC) : null;
         EpisodicConfig config = projects.episodicConfig(query.scope()).orElse(EpisodicConfig.DEFAULT);
         List<Episode> recent = List.of();
+        List<String> summaryTexts = List.of();
         List<ScoredEpisode> found = List.of();
         if (episodic != null && config.enabled()) {
             if (config.shortTermEnabled() && query.topK() > 0) {
                 recent = episodeStore.list(query.scope(), episodic, new PageRequest(query.topK(), 0), Order.NEWEST_FIRST)
                         .reversed();
+            }
+            if (config.shortTermEnabled()) {
+                final Filter selecting = episodic;
+                summaryTexts = summaries.all(query.scope()).stream()
+                        .filter(s -> SummarySelection.selects(selecting, s.producer()))
+                        .map(ShortTermSummary::text).toList();
             }
             if (config.longTermEnabled()) {
                 found = episodes.search(query.scope(), query.query(), episodic, query.topK(), query.expandContext(),
@@ -74,7 +86,7 @@ public final class MemoryService {
         }
         List<ScoredFact> facts = semantic == null ? List.of()
                 : profile.search(query.scope(), query.query(), semantic, query.topK());
-        return new SearchOutcome(found, recent, facts, query.types());
+        return new SearchOutcome(found, recent, summaryTexts, facts, query.types());
     }
 
     public ListOutcome list(ListQuery query) {
@@ -109,6 +121,7 @@ public final class MemoryService {
             throw new NotFoundException("Project does not exist: " + scope);
         }
         profileStore.deleteAll(scope);
+        summaries.deleteAll(scope);
         episodeStore.deleteAll(scope);
         projects.delete(scope);
     }
