@@ -131,6 +131,32 @@ class ShortTermMemoryTest {
             ollama.release();
         }
         await(() -> summaries(searchIn(project)).equals(List.of("Summary #1 of carol")));
+
+        assertThat(post("/projects/delete", Map.of("org_id", "acme", "project_id", project)).status()).isEqualTo(204);
+        assertThat(summaries(searchIn(project))).as("a deleted project's summaries are gone").isEmpty();
+    }
+
+    @Test
+    void deletingAFoldedEpisodeDropsTheSummaryThatToldItWhichIsWrittenAgainWithoutIt() {
+        String project = "forget";
+        JsonNode added = post("/memories", body(project, "dave", 1, 2, 3)).json();
+        await(() -> summaries(searchIn(project)).equals(List.of("Summary #1 of dave")));
+
+        String third = added.path("results").get(2).path("uid").asText();
+        assertThat(post("/memories/episodic/delete", Map.of("org_id", "acme", "project_id", project,
+                "episodic_id", third)).status()).isEqualTo(204);
+        assertThat(summaries(searchIn(project))).as("episode 3 was not folded in").containsExactly("Summary #1 of dave");
+
+        String first = added.path("results").get(0).path("uid").asText();
+        assertThat(post("/memories/episodic/delete", Map.of("org_id", "acme", "project_id", project,
+                "episodic_id", first)).status()).isEqualTo(204);
+        assertThat(summaries(searchIn(project))).isEmpty();
+
+        post("/memories", body(project, "dave", 4, 5));
+        await(() -> summaries(searchIn(project)).equals(List.of("Summary #2 of dave")));
+        assertThat(FakeOllama.message(requestsFor("dave").get(1), "user"))
+                .contains(rendered("dave", 2) + "\n" + rendered("dave", 4))
+                .doesNotContain("note 1", "note 3", "Summary #1");
     }
 
     private static void add(String producer, int... numbers) {

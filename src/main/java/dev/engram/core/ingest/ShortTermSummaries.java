@@ -99,13 +99,13 @@ public final class ShortTermSummaries implements AutoCloseable {
                 continue;
             }
             try {
-                boolean folded = key == Key.EVERYTHING ? checkEverything()
+                SummaryFolder.Step step = key == Key.EVERYTHING ? checkEverything()
                         : folder.foldOnce(key.scope(), key.producer(), cancel);
-                if (folded) {
+                if (step != SummaryFolder.Step.NOTHING) {
                     queue.add(key); // there may be more to fold; other pairs get their turn first
                 }
                 queue.succeeded();
-                succeeded(folded);
+                succeeded(step == SummaryFolder.Step.FOLDED);
             } catch (RuntimeException e) {
                 if (!stopped) {
                     failed(key, e);
@@ -114,12 +114,12 @@ public final class ShortTermSummaries implements AutoCloseable {
         }
     }
 
-    private boolean checkEverything() {
+    private SummaryFolder.Step checkEverything() {
         for (Project project : projects.list()) {
             queue.addAll(episodes.participants(project.scope(), MAX_PARTICIPANTS).stream()
                     .map(p -> new Key(project.scope(), p)).toList());
         }
-        return false;
+        return SummaryFolder.Step.NOTHING;
     }
 
     private void succeeded(boolean folded) {

@@ -21,6 +21,9 @@ import java.util.function.Supplier;
 final class SummaryFolder {
     private static final int PAGE = 200;
 
+    /** What a step did: nothing to fold, folded (there may be more), or must look again. */
+    enum Step { NOTHING, FOLDED, AGAIN }
+
     private final EpisodeStore episodes;
     private final ProjectStore projects;
     private final SummaryStore summaries;
@@ -41,20 +44,20 @@ final class SummaryFolder {
     }
 
     /**
-     * Folds once if the window overflows; returns whether it did (then there may be more to fold).
+     * Folds once if the window overflows.
      *
      * @throws ModelUnavailableException, ModelErrorException or InvalidModelOutputException when
      *         the model cannot write the summary; nothing is changed then
      */
-    boolean foldOnce(Scope scope, String producer, Cancellation cancel) {
+    Step foldOnce(Scope scope, String producer, Cancellation cancel) {
         Optional<EpisodicConfig> config = projects.episodicConfig(scope);
         if (config.isEmpty() || !config.get().enabled() || !config.get().shortTermEnabled()) {
-            return false; // deleted, or short-term memory switched off: nothing is asked of the model
+            return Step.NOTHING; // deleted, or short-term memory switched off: nothing is asked of the model
         }
         ShortTermSummary current = summaries.get(scope, producer).orElse(ShortTermSummary.none(scope, producer));
         List<Episode> batch = overflow(scope, producer, current.foldedThrough());
         if (batch.isEmpty()) {
-            return false;
+            return Step.NOTHING;
         }
         LanguageModel lm = model.get();
         String name = models.extractionModelAmong(lm.models());
@@ -65,18 +68,22 @@ final class SummaryFolder {
         String answer = lm.chat(name, SummaryPrompt.messages(current.text(), batch, settings.maxWords(),
                 settings.capacity()), piece -> { }, cancel);
         if (cancel.isCancelled()) {
-            return false; // a partial answer is not a summary
+            return Step.NOTHING; // stopping: a partial answer is not a summary
         }
         String text = SummaryPrompt.clean(answer);
         if (text.isEmpty()) {
             throw new InvalidModelOutputException("the model " + name + " answered with an empty summary");
         }
         if (projects.find(scope).isEmpty()) {
-            return false; // deleted while the model was writing
+            return Step.NOTHING; // deleted while the model was writing
+        }
+        if (!summaries.get(scope, producer).orElse(ShortTermSummary.none(scope, producer)).equals(current)
+                || episodes.getAll(scope, batch.stream().map(Episode::uid).toList()).size() != batch.size()) {
+            return Step.AGAIN; // episodes were deleted while the model was writing: fold again without them
         }
         summaries.put(new ShortTermSummary(scope, producer, text, batch.getLast().uid(),
                 current.foldedCount() + batch.size(), clock.instant()));
-        return true;
+        return Step.FOLDED;
     }
 
     /** The oldest unfolded episodes to fold now: empty while the unfolded ones fit the window. */

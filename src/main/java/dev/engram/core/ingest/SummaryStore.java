@@ -18,6 +18,9 @@ public interface SummaryStore {
     /** Every summary of the scope, most recently written first. */
     List<ShortTermSummary> all(Scope scope);
 
+    /** Forgets the summary of (scope, producer); returns whether there was one. */
+    boolean delete(Scope scope, String producer);
+
     /** Forgets every summary of the scope (its project is deleted); returns how many. */
     int deleteAll(Scope scope);
 }

@@ -19,6 +19,8 @@ import dev.engram.core.scope.ProjectStore;
 import dev.engram.core.scope.Scope;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The memory as a whole: what spans both memory types (search, list, forgetting episodes and
@@ -74,9 +76,8 @@ public final class MemoryService {
                         .reversed();
             }
             if (config.shortTermEnabled()) {
-                final Filter selecting = episodic;
                 summaryTexts = summaries.all(query.scope()).stream()
-                        .filter(s -> SummarySelection.selects(selecting, s.producer()))
+                        .filter(s -> SummarySelection.selects(episodic, s.producer()))
                         .map(ShortTermSummary::text).toList();
             }
             if (config.longTermEnabled()) {
@@ -105,11 +106,26 @@ public final class MemoryService {
 
     /**
      * Forgets episodes (all or none: an unknown uid is NotFoundException and nothing changes);
-     * facts that cited them keep their other citations.
+     * facts that cited them keep their other citations, and short-term summaries that covered
+     * them are dropped (to be written again without them).
      */
     public void deleteEpisodes(Scope scope, Collection<Long> uids, String actor) {
+        List<Episode> doomed = uids.isEmpty() ? List.of() : episodeStore.getAll(scope, List.copyOf(uids));
         episodeStore.delete(scope, uids);
         profileStore.removeCitations(scope, uids, actor);
+        forgetSummariesOf(scope, doomed);
+    }
+
+    /**
+     * A summary that an episode was folded into would still tell what the episode said, so it is
+     * dropped; short-term memory writes it again from the producer's remaining episodes (at their
+     * next add, or when the summarizer next starts).
+     */
+    private void forgetSummariesOf(Scope scope, List<Episode> deleted) {
+        Map<String, Long> oldest = deleted.stream().collect(Collectors.toMap(Episode::producer, Episode::uid, Math::min));
+        oldest.forEach((producer, uid) -> summaries.get(scope, producer)
+                .filter(summary -> uid <= summary.foldedThrough())
+                .ifPresent(summary -> summaries.delete(scope, producer)));
     }
 
     /**

@@ -73,6 +73,19 @@ public final class H2SummaryStore implements SummaryStore {
     }
 
     @Override
+    public boolean delete(Scope scope, String producer) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(producer, "producer");
+        return tx.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE" + SCOPE + " AND producer = ?")) {
+                bindScope(ps, scope);
+                ps.setString(3, producer);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
     public int deleteAll(Scope scope) {
         Objects.requireNonNull(scope, "scope");
         return tx.write(c -> {

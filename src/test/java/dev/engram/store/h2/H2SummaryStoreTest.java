@@ -50,6 +50,11 @@ class H2SummaryStoreTest {
             assertThat(store.get(TWO, "alice")).contains(other);
             assertThat(store.get(ONE, "carol")).isEmpty();
 
+            assertThat(store.delete(ONE, "bob")).isTrue();
+            assertThat(store.delete(ONE, "bob")).isFalse();
+            assertThat(store.all(ONE)).containsExactly(alice);
+            store.put(bob);
+
             assertThat(store.deleteAll(ONE)).isEqualTo(2);
             assertThat(store.all(ONE)).isEmpty();
             assertThat(store.all(TWO)).containsExactly(other);
