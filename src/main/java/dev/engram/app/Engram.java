@@ -49,6 +49,7 @@ public final class Engram implements EngramOpener.OpenEngram {
     private final VectorMaintenance factStore;
     private final ShortTermSummaries summaries;
     private boolean backgroundStarted;
+    private boolean closed;
 
     private Engram(Path dataDir, MemoryService memory, Embedder embedder, EpisodeStore episodeStore,
                    VectorMaintenance factStore, ShortTermSummaries summaries, Deque<AutoCloseable> resources) {
@@ -179,7 +180,7 @@ public final class Engram implements EngramOpener.OpenEngram {
      * commands, benchmarks and most tests do not. Stopped by {@link #close}, before the stores.
      */
     public synchronized void startBackgroundWork() {
-        if (backgroundStarted) {
+        if (backgroundStarted || closed) {
             return;
         }
         backgroundStarted = true;
@@ -208,6 +209,7 @@ public final class Engram implements EngramOpener.OpenEngram {
 
     @Override
     public synchronized void close() {
+        closed = true;
         closeAll(resources);
     }
 
