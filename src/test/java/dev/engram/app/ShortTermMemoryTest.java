@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.engram.api.ServerSettings;
+import dev.engram.api.mcp.McpEndpoints;
 import dev.engram.core.Progress;
 import dev.engram.core.ingest.ModelSettings;
 import dev.engram.core.ingest.SummarySettings;
 import dev.engram.support.FakeOllama;
 import dev.engram.support.TestApi;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -20,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ShortTermMemoryTest {
     static final int WINDOW = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PRODUCER = Pattern.compile("M] ([a-z]+): \"");
 
     @TempDir
     static Path dir;
@@ -62,8 +71,7 @@ class ShortTermMemoryTest {
 
     /** The producer of the episodes a summary request folds. */
     static String producerIn(JsonNode request) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("M] ([a-z]+): \"")
-                .matcher(FakeOllama.message(request, "user"));
+        Matcher m = PRODUCER.matcher(FakeOllama.message(request, "user"));
         return m.find() ? m.group(1) : "?";
     }
 
@@ -159,6 +167,34 @@ class ShortTermMemoryTest {
                 .doesNotContain("note 1", "note 3", "Summary #1");
     }
 
+    @Test
+    void mcpSearchMemoryReturnsTheSummaryOfTheUser() {
+        var transport = HttpClientStreamableHttpTransport.builder(server.baseUri().toString())
+                .endpoint(McpEndpoints.PATH).build();
+        try (var client = McpClient.sync(transport)
+                .requestTimeout(Duration.ofSeconds(60)).build()) {
+            client.initialize();
+            Map<String, Object> ids = Map.of("org_id", "acme", "proj_id", "mcp-stm", "user_id", "erin");
+            for (int n = 1; n <= 3; n++) {
+                Map<String, Object> args = new LinkedHashMap<>(ids);
+                args.put("content", content("erin", n));
+                assertThat(client.callTool(new McpSchema.CallToolRequest("add_memory", args))
+                        .isError()).isFalse();
+            }
+            Map<String, Object> query = new LinkedHashMap<>(ids);
+            query.put("query", "train");
+            await(() -> {
+                var result = client.callTool(new McpSchema.CallToolRequest("search_memory", query));
+                String text = ((McpSchema.TextContent) result.content().getFirst()).text();
+                try {
+                    return summaries(JSON.readTree(text)).equals(List.of("Summary #1 of erin"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
     private static void add(String producer, int... numbers) {
         assertThat(post("/memories", body("stm", producer, numbers)).status()).isEqualTo(200);
     }
@@ -207,8 +243,8 @@ class ShortTermMemoryTest {
             return TestApi.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

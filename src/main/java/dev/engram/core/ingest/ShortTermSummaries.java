@@ -88,6 +88,18 @@ public final class ShortTermSummaries implements AutoCloseable {
 
     private void run() {
         LOG.info("Short-term summaries started (window {} characters)", settings.capacity());
+        try {
+            work();
+        } catch (Error e) {
+            LOG.error("Short-term summaries stopped by an unexpected error", e);
+            SummarizerState s = state;
+            state = new SummarizerState(false, s.lastRun(), s.lastSuccess(), "stopped: " + e, null, s.folds(),
+                    queue.size());
+            throw e;
+        }
+    }
+
+    private void work() {
         while (!stopped) {
             Key key;
             try {
