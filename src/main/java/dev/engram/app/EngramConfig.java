@@ -5,6 +5,8 @@ import dev.engram.core.episode.EpisodicSearch;
 import dev.engram.core.episode.Fusion;
 import dev.engram.core.ingest.ExtractionSettings;
 import dev.engram.core.ingest.ModelSettings;
+import dev.engram.core.ingest.SummarySettings;
+import dev.engram.llm.OllamaLanguageModel;
 import dev.engram.llm.OnnxEmbedder;
 import java.io.IOException;
 import java.io.Reader;
@@ -34,14 +36,16 @@ import java.util.Properties;
  * extraction.max_attempts     = 3
  * extraction.retry_backoff    = PT2S
  * extraction.consolidate_at   = 20
+ * summary.capacity     = 16000  (characters of a producer's episodes kept before the oldest are summarized)
  * </pre>
  */
 public record EngramConfig(OnnxEmbedder.Model embeddingModel, EpisodicSearch.Settings search, boolean indexSpeaker,
-                           ModelSettings models, ExtractionSettings extraction) {
+                           ModelSettings models, ExtractionSettings extraction, SummarySettings summaries) {
     public static final String FILE_NAME = "engram.properties";
 
     public EngramConfig(OnnxEmbedder.Model embeddingModel, EpisodicSearch.Settings search, boolean indexSpeaker) {
-        this(embeddingModel, search, indexSpeaker, ModelSettings.defaults(), ExtractionSettings.defaults());
+        this(embeddingModel, search, indexSpeaker, ModelSettings.defaults(), ExtractionSettings.defaults(),
+                SummarySettings.defaults());
     }
 
     public static EngramConfig defaults() {
@@ -50,11 +54,15 @@ public record EngramConfig(OnnxEmbedder.Model embeddingModel, EpisodicSearch.Set
 
     /** The same with other model settings (command-line flags win over the file). */
     public EngramConfig withModels(ModelSettings models) {
-        return new EngramConfig(embeddingModel, search, indexSpeaker, models, extraction);
+        return new EngramConfig(embeddingModel, search, indexSpeaker, models, extraction, summaries);
     }
 
     public EngramConfig withExtraction(ExtractionSettings extraction) {
-        return new EngramConfig(embeddingModel, search, indexSpeaker, models, extraction);
+        return new EngramConfig(embeddingModel, search, indexSpeaker, models, extraction, summaries);
+    }
+
+    public EngramConfig withSummaries(SummarySettings summaries) {
+        return new EngramConfig(embeddingModel, search, indexSpeaker, models, extraction, summaries);
     }
 
     public EpisodeText episodeText() {
@@ -91,6 +99,7 @@ public record EngramConfig(OnnxEmbedder.Model embeddingModel, EpisodicSearch.Set
             ModelSettings models = new ModelSettings(p.getProperty("ollama.url", ModelSettings.DEFAULT_URL),
                     p.getProperty("llm.chat_model", ""), p.getProperty("llm.extraction_model", ""),
                     Duration.parse(p.getProperty("ollama.timeout", ModelSettings.DEFAULT_TIMEOUT.toString()).strip()));
+            OllamaLanguageModel.at(models.ollamaUrl()); // a URL that is not http(s)://host:port fails here, named
             ExtractionSettings x = d.extraction();
             ExtractionSettings extraction = new ExtractionSettings(
                     Boolean.parseBoolean(p.getProperty("extraction.enabled", "" + x.enabled()).strip()),
@@ -101,7 +110,10 @@ public record EngramConfig(OnnxEmbedder.Model embeddingModel, EpisodicSearch.Set
                     Duration.parse(p.getProperty("extraction.retry_backoff", x.retryBackoff().toString()).strip()),
                     Integer.parseInt(p.getProperty("extraction.consolidate_at", "" + x.consolidateAt()).strip()),
                     x.pollInterval());
-            return new EngramConfig(model, new EpisodicSearch.Settings(fusion, candidates), speaker, models, extraction);
+            SummarySettings summaries = d.summaries().withCapacity(
+                    Integer.parseInt(p.getProperty("summary.capacity", "" + d.summaries().capacity()).strip()));
+            return new EngramConfig(model, new EpisodicSearch.Settings(fusion, candidates), speaker, models, extraction,
+                    summaries);
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new IllegalStateException("invalid setting in " + source + ": " + e.getMessage(), e);
         }

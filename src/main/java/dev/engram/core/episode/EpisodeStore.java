@@ -31,6 +31,12 @@ public interface EpisodeStore extends VectorMaintenance {
     long count(Scope scope, Filter filter);
 
     /**
+     * The producer's episodes in the scope with a uid above {@code afterUid}, in uid (arrival)
+     * order, at most {@code limit}: what short-term memory has not folded into its summary yet.
+     */
+    List<Episode> producedAfter(Scope scope, String producer, long afterUid, int limit);
+
+    /**
      * Full-text (BM25) hits for the words of {@code query}, best first. The query is free text:
      * the adapter escapes it, so no character in it has a special meaning.
      */

@@ -19,15 +19,21 @@ import dev.engram.core.scope.Scope;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Episodic memory use cases: remember messages, edit, find and forget them. */
 public final class EpisodicMemory {
+    private static final Logger LOG = LoggerFactory.getLogger(EpisodicMemory.class);
     private final EpisodeStore store;
     private final Embedder embedder;
     private final EpisodicSearch search;
     private final EpisodeText text;
     private final Clock clock;
     private final dev.engram.core.ingest.EpisodeListener listener;
+    private final List<Consumer<List<Episode>>> addListeners = new CopyOnWriteArrayList<>();
 
     public EpisodicMemory(EpisodeStore store, Embedder embedder, EpisodicSearch search, EpisodeText text, Clock clock) {
         this(store, embedder, search, text, clock, dev.engram.core.ingest.EpisodeListener.NONE);
@@ -55,9 +61,25 @@ public final class EpisodicMemory {
         for (int i = 0; i < messages.size(); i++) {
             drafts.add(new EpisodeDraft(messages.get(i), texts.get(i), vectors.get(i)));
         }
-        List<Episode> stored = store.append(scope, drafts); // creates the project on first use, in the same transaction
-        listener.added(scope, stored);
-        return stored;
+        List<Episode> added = store.append(scope, drafts); // creates the project on first use, in the same transaction
+        listener.added(scope, added);
+        for (Consumer<List<Episode>> each : addListeners) {
+            try {
+                each.accept(added);
+            } catch (RuntimeException e) {
+                LOG.warn("A listener of added episodes failed; the episodes are stored", e);
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Calls {@code listener} after every add with the stored episodes, on the adding thread: it
+     * must return at once (background work only takes note and wakes its worker). A failing
+     * listener is logged and does not fail the add.
+     */
+    public void whenAdded(Consumer<List<Episode>> listener) {
+        addListeners.add(listener);
     }
 
     public Episode get(Scope scope, long uid) {

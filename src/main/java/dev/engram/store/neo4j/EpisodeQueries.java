@@ -65,6 +65,21 @@ final class EpisodeQueries {
         });
     }
 
+    List<Episode> producedAfter(Scope scope, String producer, long afterUid, int limit) {
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        params.put("producer", producer);
+        params.put("after", afterUid);
+        params.put("limit", limit);
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project
+                      AND e.producer = $producer AND e.uid > $after
+                    RETURN""" + EpisodeRows.PROJECTION + " ORDER BY e.uid LIMIT $limit", params)) {
+                return EpisodeRows.mapAll(result);
+            }
+        });
+    }
+
     long count(Scope scope, Filter filter) {
         Map<String, Object> params = EpisodeWriter.scopeParams(scope);
         String predicate = CypherFilter.compile(filter, "e", params);

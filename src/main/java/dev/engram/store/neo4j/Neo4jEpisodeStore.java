@@ -55,6 +55,11 @@ public final class Neo4jEpisodeStore implements EpisodeStore {
     }
 
     @Override
+    public List<Episode> producedAfter(Scope scope, String producer, long afterUid, int limit) {
+        return queries.producedAfter(scope, producer, afterUid, limit);
+    }
+
+    @Override
     public long count(Scope scope, Filter filter) {
         return queries.count(scope, filter);
     }
