@@ -70,6 +70,7 @@ final class DesktopScreens {
         ProfileView profileView = new ProfileView(profile);
         screens.put(Screen.PROFILE, profileView.load());
         ExtractionViewModel extraction = new ExtractionViewModel(scope, engram.memory(), executors, ZoneId.systemDefault());
+        extraction.modelProperty().set(preferences.get("llm.extraction_model", engram.models().extractionModel()));
         extraction.setOnNewFacts(() -> {
             profile.reload();
             shell.refreshCounts(scope.scope());
@@ -80,9 +81,13 @@ final class DesktopScreens {
         ChatViewModel chatModel = new ChatViewModel(scope, chat, OllamaLanguageModel::at, preferences, executors,
                 engram.models().ollamaUrl());
         Runnable syncModels = () -> engram.setModels(new ModelSettings(chatModel.ollamaUrlProperty().get(),
-                chatModel.modelProperty().get(), engram.models().extractionModel(), engram.models().answerTimeout()));
+                chatModel.modelProperty().get(), extraction.modelProperty().get(), engram.models().answerTimeout()));
         chatModel.ollamaUrlProperty().addListener((o, was, now) -> syncModels.run());
         chatModel.modelProperty().addListener((o, was, now) -> syncModels.run());
+        extraction.modelProperty().addListener((o, was, now) -> {
+            preferences.put("llm.extraction_model", now == null ? "" : now.strip());
+            syncModels.run();
+        });
         syncModels.run();
         chatModel.setOnModelStatus(shell::modelStatus);
         chatModel.setOnStored(() -> {
