@@ -83,8 +83,14 @@ final class DesktopMain implements EngramCli.DesktopStarter {
             boolean reembed = opened.reembeddingPending();
             Platform.runLater(() -> {
                 shell.opened(opened.memory());
-                DesktopScreens screens = new DesktopScreens(opened, preferences, executors, shell, clock);
-                view.ready(screens.scopeBar(), screens.build());
+                try {
+                    DesktopScreens screens = new DesktopScreens(opened, preferences, executors, shell, clock);
+                    view.ready(screens.scopeBar(), screens.build());
+                } catch (RuntimeException e) {
+                    LOG.error("Could not build the screens", e);
+                    shell.failed(e); // said on the opening panel, instead of "Opening..." for ever
+                    return;
+                }
                 if (reembed) {
                     startReembedding(opened, shell);
                 }
