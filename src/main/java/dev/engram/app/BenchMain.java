@@ -10,7 +10,9 @@ import dev.engram.bench.locomo.LocomoReader;
 import dev.engram.bench.locomo.LocomoReport;
 import dev.engram.bench.locomo.RetrievalMetrics;
 import dev.engram.core.Progress;
+import dev.engram.core.episode.EpisodeStore;
 import dev.engram.core.episode.EpisodicSearch;
+import dev.engram.core.ingest.Embedder;
 import dev.engram.core.episode.Fusion;
 import dev.engram.core.episode.ScoredEpisode;
 import dev.engram.core.scope.Filter;
@@ -35,7 +37,8 @@ final class BenchMain implements BenchCommand.Runner {
 
     @Override
     public void locomo(BenchCommand.LocomoOptions options, PrintWriter out) {
-        Path dataDir = null;
+        Path dataDir = options.dataDir();
+        boolean temporary = dataDir == null;
         try {
             List<Locomo.Conversation> conversations = LocomoReader.read(options.file());
             if (options.conversations() > 0) {
@@ -45,25 +48,35 @@ final class BenchMain implements BenchCommand.Runner {
                     : LocomoReader.auditCorrections(options.audit());
             EngramConfig defaults = EngramConfig.defaults();
             EpisodicSearch.Settings search = options.candidates() > 0
-                    ? new EpisodicSearch.Settings(defaults.search().fusion(), options.candidates()) : defaults.search();
+                    ? defaults.search().withCandidates(options.candidates()) : defaults.search();
+            boolean speaker = options.speakerInText() || defaults.indexSpeaker();
             EngramConfig config = new EngramConfig(options.model() == null ? defaults.embeddingModel()
-                    : OnnxEmbedder.Model.byId(options.model()), search, options.speakerInText());
-            dataDir = Files.createTempDirectory("engram-locomo-");
+                    : OnnxEmbedder.Model.byId(options.model()), search, speaker,
+                    options.analyzer() == null ? defaults.analyzer() : options.analyzer());
+            if (temporary) {
+                dataDir = Files.createTempDirectory("engram-locomo-");
+            }
             try (Engram engram = Engram.open(dataDir, config, BenchMain::progress, Clock.systemUTC())) {
                 LocomoBench bench = new LocomoBench((scope, messages) -> engram.memory().episodes().add(scope, messages),
                         options.captions());
                 long started = System.nanoTime();
-                Map<Integer, Scope> scopes = bench.ingest(conversations, "locomo", BenchMain::progress);
+                Map<Integer, Scope> scopes = ingestOrReuse(engram, bench, conversations, config, options, dataDir);
                 double ingestSeconds = (System.nanoTime() - started) / 1e9;
+                EpisodeStore store = BenchCache.store(engram.episodeStore());
+                Embedder embedder = BenchCache.embedder(engram.embedder());
                 List<LocomoBench.Variant> variants = new ArrayList<>();
-                variants.add(variant(engram, "default (" + describe(search) + ")", search));
-                variants.add(variant(engram, "full-text only", new EpisodicSearch.Settings(
-                        new Fusion(Fusion.Method.LINEAR, 1, 0, 60), search.candidates())));
-                variants.add(variant(engram, "vector only", new EpisodicSearch.Settings(
-                        new Fusion(Fusion.Method.LINEAR, 0, 1, 60), search.candidates())));
+                variants.add(variant(store, embedder, "default (" + describe(search) + ")", search));
+                variants.add(variant(store, embedder, "full-text only",
+                        search.withFusion(new Fusion(Fusion.Method.LINEAR, 1, 0, 60))));
+                variants.add(variant(store, embedder, "vector only",
+                        search.withFusion(new Fusion(Fusion.Method.LINEAR, 0, 1, 60))));
                 for (String spec : options.fusions()) {
-                    EpisodicSearch.Settings extra = new EpisodicSearch.Settings(fusion(spec), search.candidates());
-                    variants.add(variant(engram, describe(extra), extra));
+                    EpisodicSearch.Settings extra = search.withFusion(fusion(spec));
+                    variants.add(variant(store, embedder, describe(extra), extra));
+                }
+                for (String spec : options.variants()) {
+                    Map.Entry<String, EpisodicSearch.Settings> extra = EngramConfig.searchVariant(search, spec);
+                    variants.add(variant(store, embedder, extra.getKey(), extra.getValue()));
                 }
                 started = System.nanoTime();
                 Map<String, RetrievalMetrics> results = bench.evaluate(conversations, scopes, variants, Map.of(),
@@ -71,12 +84,16 @@ final class BenchMain implements BenchCommand.Runner {
                 double askSeconds = (System.nanoTime() - started) / 1e9;
                 Map<String, RetrievalMetrics> audited = corrections.isEmpty() ? Map.of()
                         : bench.evaluate(conversations, scopes, variants, corrections, BenchMain::progress);
+                if (options.dump() != null) {
+                    LocomoDump.write(options.dump(), engram.episodeStore(), embedder, conversations, scopes, 200);
+                }
                 long turns = conversations.stream().mapToLong(c -> c.sessions().stream().mapToLong(x -> x.turns().size()).sum()).sum();
                 long questions = conversations.stream().mapToLong(c -> c.questions().size()).sum();
                 String header = String.format("LoCoMo: %d conversations, %d turns, %d questions; model %s; %s; captions %s;"
-                                + " ingest %.1f s (%.0f turns/s); %d x %d questions asked in %.1f s%n",
+                                + " ingest %.1f s (%.0f turns/s); %d configurations x %d questions asked in %.1f s"
+                                + " (retriever results shared between configurations)%n",
                         conversations.size(), turns, questions, config.embeddingModel().id(),
-                        options.speakerInText() ? "speaker in indexed text" : "text alone indexed",
+                        (speaker ? "speaker in indexed text" : "text alone indexed") + ", analyzer " + config.analyzer(),
                         options.captions() ? "on" : "off", ingestSeconds, turns / ingestSeconds, variants.size(), questions,
                         askSeconds);
                 String markdown = header + "\n" + LocomoReport.markdown(results, variants.getFirst().name())
@@ -91,7 +108,7 @@ final class BenchMain implements BenchCommand.Runner {
                 run.put("date", java.time.Instant.now().toString());
                 run.put("machine", machine());
                 run.put("model", config.embeddingModel().id());
-                run.put("speaker_in_text", options.speakerInText());
+                run.put("speaker_in_text", speaker);
                 run.put("captions", options.captions());
                 run.put("ingest_seconds", ingestSeconds);
                 run.put("turns", turns);
@@ -107,14 +124,46 @@ final class BenchMain implements BenchCommand.Runner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            if (dataDir != null) {
+            if (temporary && dataDir != null) {
                 deleteTree(dataDir);
             }
         }
     }
 
-    private static LocomoBench.Variant variant(Engram engram, String name, EpisodicSearch.Settings settings) {
-        EpisodicSearch search = engram.episodicSearch(settings);
+    /**
+     * Ingests the conversations, or reuses a kept store that was filled with the same model and
+     * text options (a marker file in the data folder records them).
+     */
+    private static Map<Integer, Scope> ingestOrReuse(Engram engram, LocomoBench bench, List<Locomo.Conversation> conversations,
+                                                     EngramConfig config, BenchCommand.LocomoOptions options, Path dataDir)
+            throws IOException {
+        String org = "locomo";
+        String marker = "model=" + config.embeddingModel().id() + " speaker=" + config.indexSpeaker()
+                + " captions=" + options.captions() + " file=" + options.file().getFileName();
+        Path markerFile = dataDir.resolve("locomo-ingested.txt");
+        java.util.Set<String> done = Files.isRegularFile(markerFile)
+                ? new java.util.HashSet<>(Files.readAllLines(markerFile)) : new java.util.HashSet<>();
+        Map<Integer, Scope> scopes = new java.util.LinkedHashMap<>();
+        List<Locomo.Conversation> missing = new ArrayList<>();
+        for (Locomo.Conversation c : conversations) {
+            scopes.put(c.index(), LocomoBench.scope(c, org));
+            if (!done.contains(marker + " conversation=" + c.sampleId())) {
+                missing.add(c);
+            }
+        }
+        for (Locomo.Conversation c : missing) {
+            Scope scope = LocomoBench.scope(c, org);
+            engram.episodeStore().deleteAll(scope);
+            bench.ingest(List.of(c), org, BenchMain::progress);
+            Files.writeString(markerFile, marker + " conversation=" + c.sampleId() + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
+        return scopes;
+    }
+
+    private static LocomoBench.Variant variant(EpisodeStore store, Embedder embedder, String name,
+                                               EpisodicSearch.Settings settings) {
+        EpisodicSearch search = new EpisodicSearch(store, embedder, settings);
         return new LocomoBench.Variant(name, (scope, query, k) -> search.top(scope, query, Filter.all(), k).stream()
                 .map(ScoredEpisode::episode).toList());
     }

@@ -45,6 +45,12 @@ public interface EpisodeStore extends VectorMaintenance {
     /** Nearest episodes by embedding similarity, best first; the score is the cosine similarity. */
     List<Hit> searchVector(Scope scope, float[] vector, Filter filter, int limit);
 
+    /**
+     * The timeline position of each of these episodes (unknown uids skipped, order not kept):
+     * its time and its direct neighbours that pass the filter. One read for a whole result list.
+     */
+    List<TimelineLink> links(Scope scope, Collection<Long> uids, Filter filter);
+
     /** Up to {@code before}/{@code after} episodes around {@code uid} that pass the filter. */
     Neighbours neighbours(Scope scope, long uid, int before, int after, Filter filter);
 

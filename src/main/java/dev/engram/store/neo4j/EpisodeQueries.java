@@ -6,6 +6,7 @@ import dev.engram.core.episode.Hit;
 import dev.engram.core.episode.Neighbours;
 import dev.engram.core.episode.Order;
 import dev.engram.core.episode.PageRequest;
+import dev.engram.core.episode.TimelineLink;
 import dev.engram.core.scope.Filter;
 import dev.engram.core.scope.Scope;
 import java.time.Instant;
@@ -197,6 +198,34 @@ final class EpisodeQueries {
                 return hits(result);
             }
         });
+    }
+
+    List<TimelineLink> links(Scope scope, java.util.Collection<Long> uids, Filter filter) {
+        if (uids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        String before = CypherFilter.compile(filter, "p", params);
+        String after = CypherFilter.compile(filter, "n", params);
+        params.put("uids", List.copyOf(uids));
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    UNWIND $uids AS u
+                    MATCH (e:Episode {uid: u}) WHERE e.org_id = $org AND e.project_id = $project
+                    OPTIONAL MATCH (p:Episode)-[:NEXT]->(e) WHERE %s
+                    OPTIONAL MATCH (e)-[:NEXT]->(n:Episode) WHERE %s
+                    RETURN e.uid AS uid, e.created_at AS at, p.uid AS prev, p.created_at AS prevAt,
+                           n.uid AS next, n.created_at AS nextAt""".formatted(before, after), params)) {
+                List<TimelineLink> links = new ArrayList<>();
+                result.forEachRemaining(row -> links.add(new TimelineLink((Long) row.get("uid"), instant(row.get("at")),
+                        (Long) row.get("prev"), instant(row.get("prevAt")), (Long) row.get("next"), instant(row.get("nextAt")))));
+                return links;
+            }
+        });
+    }
+
+    private static Instant instant(Object millis) {
+        return millis == null ? null : Instant.ofEpochMilli((Long) millis);
     }
 
     Neighbours neighbours(Scope scope, long uid, int before, int after, Filter filter) {

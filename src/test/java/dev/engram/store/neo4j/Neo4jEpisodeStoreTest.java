@@ -144,6 +144,30 @@ class Neo4jEpisodeStoreTest {
     }
 
     @Test
+    void linksGiveEachEpisodesTimeAndDirectNeighboursInOneRead() {
+        Scope scope = Scope.of("acme", "links");
+        Instant t = Instant.parse("2025-06-06T00:00:00Z");
+        List<Episode> alice = add(scope, "alice", t, "one", "two");
+        List<Episode> bob = add(scope, "bob", t.plusSeconds(10), "three");
+        var links = store.links(scope, List.of(alice.get(1).uid(), bob.getFirst().uid(), 999_999L), Filter.all());
+        assertThat(links).hasSize(2);
+        var middle = links.stream().filter(l -> l.uid() == alice.get(1).uid()).findFirst().orElseThrow();
+        assertThat(middle.createdAt()).isEqualTo(t.plusSeconds(1));
+        assertThat(middle.previous()).isEqualTo(alice.get(0).uid());
+        assertThat(middle.previousAt()).isEqualTo(t);
+        assertThat(middle.next()).isEqualTo(bob.getFirst().uid());
+        assertThat(middle.nextAt()).isEqualTo(t.plusSeconds(10));
+        var end = links.stream().filter(l -> l.uid() == bob.getFirst().uid()).findFirst().orElseThrow();
+        assertThat(end.next()).isNull();
+
+        Filter byAlice = new Filter.Compare(FilterField.of(SystemField.PRODUCER), Filter.Op.EQ, Literal.text("alice"));
+        var filtered = store.links(scope, List.of(alice.get(1).uid()), byAlice).getFirst();
+        assertThat(filtered.previous()).isEqualTo(alice.get(0).uid());
+        assertThat(filtered.next()).isNull();
+        assertThat(store.links(Scope.of("acme", "elsewhere"), List.of(alice.get(1).uid()), Filter.all())).isEmpty();
+    }
+
+    @Test
     void deleteIsAllOrNothingAndScoped() {
         Scope scope = Scope.of("acme", "delete");
         List<Episode> added = add(scope, "alice", Instant.parse("2025-01-01T00:00:00Z"), "one", "two");
