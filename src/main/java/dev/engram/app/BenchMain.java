@@ -84,9 +84,6 @@ final class BenchMain implements BenchCommand.Runner {
                 double askSeconds = (System.nanoTime() - started) / 1e9;
                 Map<String, RetrievalMetrics> audited = corrections.isEmpty() ? Map.of()
                         : bench.evaluate(conversations, scopes, variants, corrections, BenchMain::progress);
-                if (options.dump() != null) {
-                    LocomoDump.write(options.dump(), engram.episodeStore(), embedder, conversations, scopes, 200);
-                }
                 long turns = conversations.stream().mapToLong(c -> c.sessions().stream().mapToLong(x -> x.turns().size()).sum()).sum();
                 long questions = conversations.stream().mapToLong(c -> c.questions().size()).sum();
                 String header = String.format("LoCoMo: %d conversations, %d turns, %d questions; model %s; %s; captions %s;"
@@ -120,6 +117,10 @@ final class BenchMain implements BenchCommand.Runner {
                 Files.writeString(options.out().resolve("locomo-" + stamp + ".json"), JSON.writeValueAsString(report));
                 out.printf("%nReports: %s%n", options.out().resolve("locomo-" + stamp + ".{md,json}").toAbsolutePath());
                 out.flush();
+                if (options.dump() != null) {
+                    LocomoDump.write(options.dump(), engram.episodeStore(), embedder, conversations, scopes, 200);
+                    out.printf("Candidates: %s%n", options.dump().toAbsolutePath());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -170,8 +171,20 @@ final class BenchMain implements BenchCommand.Runner {
 
     private static String describe(EpisodicSearch.Settings settings) {
         Fusion f = settings.fusion();
-        return f.method().name().toLowerCase(java.util.Locale.ROOT) + " " + f.textWeight() + "/" + f.vectorWeight()
-                + (f.method() == Fusion.Method.RRF ? " k=" + f.rrfK() : "") + ", " + settings.candidates() + " candidates";
+        StringBuilder out = new StringBuilder(f.method().name().toLowerCase(java.util.Locale.ROOT) + " " + f.textWeight()
+                + "/" + f.vectorWeight() + (f.method() == Fusion.Method.RRF ? " k=" + f.rrfK() : "") + ", "
+                + settings.candidates() + " candidates");
+        if (settings.queryText() != dev.engram.core.episode.QueryText.KEEP) {
+            out.append(", ").append(settings.queryText().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        var t = settings.timeline();
+        if (t.neighbourWeight() > 0) {
+            out.append(", neighbours ").append(t.neighbourWeight());
+        }
+        if (t.sessionWeight() > 0) {
+            out.append(", sessions ").append(t.sessionWeight()).append(" (gap ").append(t.sessionGap()).append(")");
+        }
+        return out.toString();
     }
 
     /** {@code linear:0.7:0.3} or {@code rrf:0.6:0.4:60}. */

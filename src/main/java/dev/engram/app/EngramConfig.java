@@ -117,7 +117,8 @@ public record EngramConfig(OnnxEmbedder.Model embeddingModel, EpisodicSearch.Set
         TimelineRerank timeline = new TimelineRerank(
                 Double.parseDouble(p.getProperty("search.neighbour_weight", "" + t.neighbourWeight()).strip()),
                 Double.parseDouble(p.getProperty("search.session_weight", "" + t.sessionWeight()).strip()),
-                java.time.Duration.parse(p.getProperty("search.session_gap", t.sessionGap().toString()).strip()));
+                java.time.Duration.parse(p.getProperty("search.session_gap", t.sessionGap().toString()).strip()),
+                Double.parseDouble(p.getProperty("search.question_factor", "" + t.questionFactor()).strip()));
         return new EpisodicSearch.Settings(fusion, candidates, queryText, timeline);
     }
 
@@ -142,7 +143,7 @@ public record EngramConfig(OnnxEmbedder.Model embeddingModel, EpisodicSearch.Set
         }
         Set<String> known = Set.of("search.fusion", "search.text_weight", "search.vector_weight", "search.rrf_k",
                 "search.candidates", "search.query_text", "search.neighbour_weight", "search.session_weight",
-                "search.session_gap");
+                "search.session_gap", "search.question_factor");
         for (String key : p.stringPropertyNames()) {
             if (!known.contains(key)) {
                 throw new dev.engram.core.InvalidInputException("--variant", "unknown setting '" + key.substring(7)

@@ -37,7 +37,7 @@ final class LocomoDump {
             for (Locomo.Conversation conversation : conversations) {
                 Scope scope = scopes.get(conversation.index());
                 List<Map<String, Object>> episodes = new ArrayList<>();
-                for (Episode e : store.list(scope, Filter.all(), new PageRequest(0, 100_000), Order.OLDEST_FIRST)) {
+                for (Episode e : store.list(scope, Filter.all(), new PageRequest(PageRequest.MAX_SIZE, 0), Order.OLDEST_FIRST)) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("uid", e.uid());
                     row.put("dia", e.metadata().get("dia_id"));
@@ -58,6 +58,8 @@ final class LocomoDump {
                     row.put("q", q.text());
                     row.put("evidence", q.evidence());
                     row.put("text", pairs(store.searchText(scope, q.text(), Filter.all(), depth)));
+                    row.put("text_dq", pairs(store.searchText(scope,
+                            dev.engram.core.episode.QueryText.DROP_QUESTION_WORDS.of(q.text()), Filter.all(), depth)));
                     row.put("vec", pairs(store.searchVector(scope, embedder.embedQuery(q.text()), Filter.all(), depth)));
                     line(out, row);
                 }

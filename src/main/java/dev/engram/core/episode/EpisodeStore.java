@@ -46,8 +46,8 @@ public interface EpisodeStore extends VectorMaintenance {
     List<Hit> searchVector(Scope scope, float[] vector, Filter filter, int limit);
 
     /**
-     * The timeline position of each of these episodes (unknown uids skipped, order not kept):
-     * its time and its direct neighbours that pass the filter. One read for a whole result list.
+     * The timeline places of these episodes and of their direct neighbours that pass the filter
+     * (each once, unknown uids skipped, in no order): one read for a whole candidate list.
      */
     List<TimelineLink> links(Scope scope, Collection<Long> uids, Filter filter);
 

@@ -1,7 +1,6 @@
 package dev.engram.core.episode;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,10 +20,13 @@ import java.util.Map;
  *   together.</li>
  * </ul>
  * The sum is divided by {@code 1 + neighbourWeight + sessionWeight}, so scores stay in [0, 1].
+ * Then a question (an episode whose text ends with "?") is multiplied by {@code questionFactor}:
+ * in a conversation the answer, not the question, holds what is remembered (on LoCoMo 8% of
+ * evidence turns are questions, against 22% of all turns).
  */
-public record TimelineRerank(double neighbourWeight, double sessionWeight, Duration sessionGap) {
+public record TimelineRerank(double neighbourWeight, double sessionWeight, Duration sessionGap, double questionFactor) {
 
-    public static final TimelineRerank NONE = new TimelineRerank(0, 0, Duration.ofHours(1));
+    public static final TimelineRerank NONE = new TimelineRerank(0, 0, Duration.ofHours(1), 1);
 
     public TimelineRerank {
         if (neighbourWeight < 0 || sessionWeight < 0) {
@@ -33,69 +35,66 @@ public record TimelineRerank(double neighbourWeight, double sessionWeight, Durat
         if (sessionGap.isNegative() || sessionGap.isZero()) {
             throw new IllegalArgumentException("session gap must be positive");
         }
+        if (!(questionFactor > 0 && questionFactor <= 1)) {
+            throw new IllegalArgumentException("question factor must be in (0, 1]");
+        }
     }
 
     public boolean isActive() {
-        return neighbourWeight > 0 || sessionWeight > 0;
+        return neighbourWeight > 0 || sessionWeight > 0 || questionFactor < 1;
     }
 
-    /** The re-ranked hits, best first (ties: newer uid first); {@code links} describe the hits' places. */
+    /**
+     * The re-ranked hits, best first (ties: newer uid first). {@code links} place the hits and
+     * their neighbours ({@link EpisodeStore#links}).
+     */
     public List<Hit> apply(List<Hit> fused, List<TimelineLink> links) {
         Map<Long, Double> base = new HashMap<>();
         fused.forEach(h -> base.put(h.uid(), h.score()));
-        Map<Long, Instant> times = new HashMap<>();
-        Map<Long, Double> neighbour = new HashMap<>();
+        Map<Long, TimelineLink> placed = new HashMap<>();
         for (TimelineLink link : links) {
-            times.put(link.uid(), link.createdAt());
-            double own = base.getOrDefault(link.uid(), 0.0);
-            if (link.previous() != null) {
-                neighbour.merge(link.previous(), own, Math::max);
-                neighbour.merge(link.uid(), base.getOrDefault(link.previous(), 0.0), Math::max);
-                if (neighbourWeight > 0) {
-                    times.putIfAbsent(link.previous(), link.previousAt());
-                }
-            }
-            if (link.next() != null) {
-                neighbour.merge(link.next(), own, Math::max);
-                neighbour.merge(link.uid(), base.getOrDefault(link.next(), 0.0), Math::max);
-                if (neighbourWeight > 0) {
-                    times.putIfAbsent(link.next(), link.nextAt());
-                }
+            if (base.containsKey(link.uid()) || neighbourWeight > 0) {
+                placed.put(link.uid(), link);
             }
         }
-        Map<Long, Double> session = sessionScores(base, times);
+        Map<Long, Double> session = sessionScores(base, placed);
         double total = 1 + neighbourWeight + sessionWeight;
-        List<Hit> out = new ArrayList<>(times.size());
-        for (Long uid : times.keySet()) {
-            double score = base.getOrDefault(uid, 0.0) + neighbourWeight * neighbour.getOrDefault(uid, 0.0)
-                    + sessionWeight * session.getOrDefault(uid, 0.0);
-            out.add(new Hit(uid, score / total));
+        List<Hit> out = new ArrayList<>(placed.size());
+        for (TimelineLink link : placed.values()) {
+            double neighbour = Math.max(score(base, link.previous()), score(base, link.next()));
+            double score = base.getOrDefault(link.uid(), 0.0) + neighbourWeight * neighbour
+                    + sessionWeight * session.getOrDefault(link.uid(), 0.0);
+            out.add(new Hit(link.uid(), score / total * (link.question() ? questionFactor : 1)));
         }
         // hits the store could not place (deleted meanwhile) keep their own score
-        fused.stream().filter(h -> !times.containsKey(h.uid())).forEach(h -> out.add(new Hit(h.uid(), h.score() / total)));
+        fused.stream().filter(h -> !placed.containsKey(h.uid())).forEach(h -> out.add(new Hit(h.uid(), h.score() / total)));
         out.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(Hit::uid, Comparator.reverseOrder()));
         return out;
     }
 
+    private static double score(Map<Long, Double> base, Long uid) {
+        return uid == null ? 0 : base.getOrDefault(uid, 0.0);
+    }
+
     /** Each episode's session score: the best base score among the episodes of its session. */
-    private Map<Long, Double> sessionScores(Map<Long, Double> base, Map<Long, Instant> times) {
+    private Map<Long, Double> sessionScores(Map<Long, Double> base, Map<Long, TimelineLink> placed) {
         Map<Long, Double> out = new HashMap<>();
         if (sessionWeight <= 0) {
             return out;
         }
-        List<Map.Entry<Long, Instant>> ordered = new ArrayList<>(times.entrySet());
-        ordered.sort(Map.Entry.<Long, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+        List<TimelineLink> ordered = new ArrayList<>(placed.values());
+        ordered.sort(Comparator.comparing(TimelineLink::createdAt).thenComparingLong(TimelineLink::uid));
         int start = 0;
         for (int i = 1; i <= ordered.size(); i++) {
-            boolean split = i == ordered.size() || Duration.between(ordered.get(i - 1).getValue(),
-                    ordered.get(i).getValue()).compareTo(sessionGap) > 0;
+            boolean split = i == ordered.size() || Duration.between(ordered.get(i - 1).createdAt(),
+                    ordered.get(i).createdAt()).compareTo(sessionGap) > 0;
             if (split) {
                 double best = 0;
                 for (int j = start; j < i; j++) {
-                    best = Math.max(best, base.getOrDefault(ordered.get(j).getKey(), 0.0));
+                    best = Math.max(best, base.getOrDefault(ordered.get(j).uid(), 0.0));
                 }
                 for (int j = start; j < i; j++) {
-                    out.put(ordered.get(j).getKey(), best);
+                    out.put(ordered.get(j).uid(), best);
                 }
                 start = i;
             }

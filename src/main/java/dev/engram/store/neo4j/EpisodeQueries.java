@@ -205,8 +205,10 @@ final class EpisodeQueries {
             return List.of();
         }
         Map<String, Object> params = EpisodeWriter.scopeParams(scope);
-        String before = CypherFilter.compile(filter, "p", params);
-        String after = CypherFilter.compile(filter, "n", params);
+        String p = CypherFilter.compile(filter, "p", params);
+        String n = CypherFilter.compile(filter, "n", params);
+        String xp = CypherFilter.compile(filter, "xp", params);
+        String xn = CypherFilter.compile(filter, "xn", params);
         params.put("uids", List.copyOf(uids));
         return database.read(tx -> {
             try (var result = tx.execute("""
@@ -214,18 +216,20 @@ final class EpisodeQueries {
                     MATCH (e:Episode {uid: u}) WHERE e.org_id = $org AND e.project_id = $project
                     OPTIONAL MATCH (p:Episode)-[:NEXT]->(e) WHERE %s
                     OPTIONAL MATCH (e)-[:NEXT]->(n:Episode) WHERE %s
-                    RETURN e.uid AS uid, e.created_at AS at, p.uid AS prev, p.created_at AS prevAt,
-                           n.uid AS next, n.created_at AS nextAt""".formatted(before, after), params)) {
+                    WITH collect(e) + collect(p) + collect(n) AS found
+                    UNWIND found AS x
+                    WITH DISTINCT x
+                    OPTIONAL MATCH (xp:Episode)-[:NEXT]->(x) WHERE %s
+                    OPTIONAL MATCH (x)-[:NEXT]->(xn:Episode) WHERE %s
+                    RETURN x.uid AS uid, x.created_at AS at, xp.uid AS prev, xn.uid AS next,
+                           trim(x.content) ENDS WITH '?' AS question""".formatted(p, n, xp, xn), params)) {
                 List<TimelineLink> links = new ArrayList<>();
-                result.forEachRemaining(row -> links.add(new TimelineLink((Long) row.get("uid"), instant(row.get("at")),
-                        (Long) row.get("prev"), instant(row.get("prevAt")), (Long) row.get("next"), instant(row.get("nextAt")))));
+                result.forEachRemaining(row -> links.add(new TimelineLink((Long) row.get("uid"),
+                        Instant.ofEpochMilli((Long) row.get("at")), (Long) row.get("prev"), (Long) row.get("next"),
+                        Boolean.TRUE.equals(row.get("question")))));
                 return links;
             }
         });
-    }
-
-    private static Instant instant(Object millis) {
-        return millis == null ? null : Instant.ofEpochMilli((Long) millis);
     }
 
     Neighbours neighbours(Scope scope, long uid, int before, int after, Filter filter) {
