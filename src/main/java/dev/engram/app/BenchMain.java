@@ -64,20 +64,20 @@ final class BenchMain implements BenchCommand.Runner {
                 double ingestSeconds = (System.nanoTime() - started) / 1e9;
                 EpisodeStore store = BenchCache.store(engram.episodeStore());
                 Embedder embedder = BenchCache.embedder(engram.embedder());
-                List<LocomoBench.Variant> variants = new ArrayList<>();
-                variants.add(variant(store, embedder, "default (" + describe(search) + ")", search));
-                variants.add(variant(store, embedder, "full-text only",
-                        search.withFusion(new Fusion(Fusion.Method.LINEAR, 1, 0, 60))));
-                variants.add(variant(store, embedder, "vector only",
-                        search.withFusion(new Fusion(Fusion.Method.LINEAR, 0, 1, 60))));
+                Map<String, EpisodicSearch.Settings> configurations = new java.util.LinkedHashMap<>();
+                configurations.put("default (" + describe(search) + ")", search);
+                configurations.put("full-text only", baseline(search, new Fusion(Fusion.Method.LINEAR, 1, 0, 60)));
+                configurations.put("vector only", baseline(search, new Fusion(Fusion.Method.LINEAR, 0, 1, 60)));
                 for (String spec : options.fusions()) {
                     EpisodicSearch.Settings extra = search.withFusion(fusion(spec));
-                    variants.add(variant(store, embedder, describe(extra), extra));
+                    configurations.put(describe(extra), extra);
                 }
                 for (String spec : options.variants()) {
                     Map.Entry<String, EpisodicSearch.Settings> extra = EngramConfig.searchVariant(search, spec);
-                    variants.add(variant(store, embedder, extra.getKey(), extra.getValue()));
+                    configurations.put(extra.getKey(), extra.getValue());
                 }
+                List<LocomoBench.Variant> variants = new ArrayList<>();
+                configurations.forEach((name, settings) -> variants.add(variant(store, embedder, name, settings)));
                 started = System.nanoTime();
                 Map<String, RetrievalMetrics> results = bench.evaluate(conversations, scopes, variants, Map.of(),
                         BenchMain::progress);
@@ -93,7 +93,10 @@ final class BenchMain implements BenchCommand.Runner {
                         (speaker ? "speaker in indexed text" : "text alone indexed") + ", analyzer " + config.analyzer(),
                         options.captions() ? "on" : "off", ingestSeconds, turns / ingestSeconds, variants.size(), questions,
                         askSeconds);
+                String latency = options.latency() > 0 ? latency(engram, configurations, conversations, scopes,
+                        options.latency()) : "";
                 String markdown = header + "\n" + LocomoReport.markdown(results, variants.getFirst().name())
+                        + latency
                         + (audited.isEmpty() ? "" : "\nWith the audit's corrected evidence:\n\n"
                         + LocomoReport.markdown(audited, variants.getFirst().name()));
                 out.println();
@@ -160,6 +163,51 @@ final class BenchMain implements BenchCommand.Runner {
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         }
         return scopes;
+    }
+
+    /** A one-retriever baseline: the configuration's fusion weights replaced, nothing re-ranked after. */
+    private static EpisodicSearch.Settings baseline(EpisodicSearch.Settings search, Fusion fusion) {
+        return new EpisodicSearch.Settings(fusion, search.candidates(), dev.engram.core.episode.QueryText.KEEP,
+                dev.engram.core.episode.TimelineRerank.NONE);
+    }
+
+    /**
+     * In-process search latency per configuration (top 10, query embedding included, no cache):
+     * the questions in turn, every configuration asked each one in turn, after 20 unmeasured.
+     */
+    private static String latency(Engram engram, Map<String, EpisodicSearch.Settings> configurations,
+                                  List<Locomo.Conversation> conversations, Map<Integer, Scope> scopes, int samples) {
+        Map<String, EpisodicSearch> searches = new java.util.LinkedHashMap<>();
+        Map<String, dev.engram.bench.Latencies> times = new java.util.LinkedHashMap<>();
+        configurations.forEach((name, settings) -> {
+            searches.put(name, engram.episodicSearch(settings));
+            times.put(name, new dev.engram.bench.Latencies());
+        });
+        List<Map.Entry<Scope, String>> questions = new ArrayList<>();
+        int longest = conversations.stream().mapToInt(c -> c.questions().size()).max().orElse(0);
+        for (int i = 0; i < longest && questions.size() < samples + 20; i++) {
+            for (Locomo.Conversation c : conversations) {
+                if (i < c.questions().size() && questions.size() < samples + 20) {
+                    questions.add(Map.entry(scopes.get(c.index()), c.questions().get(i).text()));
+                }
+            }
+        }
+        for (int i = 0; i < questions.size(); i++) {
+            for (Map.Entry<String, EpisodicSearch> search : searches.entrySet()) {
+                long start = System.nanoTime();
+                search.getValue().top(questions.get(i).getKey(), questions.get(i).getValue(), Filter.all(), 10);
+                if (i >= 20) {
+                    times.get(search.getKey()).record((System.nanoTime() - start) / 1_000);
+                }
+            }
+            progress("Timing searches", i + 1, questions.size());
+        }
+        StringBuilder out = new StringBuilder(String.format(
+                "%nIn-process search latency, top 10, query embedding included (%d searches each, interleaved):%n%n"
+                        + "| configuration | p50 ms | p95 ms |%n|---|---|---|%n", questions.size() - 20));
+        times.forEach((name, t) -> out.append(String.format(java.util.Locale.ROOT, "| %s | %.1f | %.1f |%n", name,
+                t.percentileMillis(0.5), t.percentileMillis(0.95))));
+        return out.toString();
     }
 
     private static LocomoBench.Variant variant(EpisodeStore store, Embedder embedder, String name,

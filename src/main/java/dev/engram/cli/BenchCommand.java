@@ -26,7 +26,7 @@ public final class BenchCommand {
     /** Options of {@code engram bench locomo}. */
     public record LocomoOptions(Path file, Path audit, String model, boolean speakerInText, boolean captions,
                                 java.util.List<String> fusions, java.util.List<String> variants, int conversations,
-                                int candidates, Path out, Path dataDir, Path dump, String analyzer) {
+                                int candidates, Path out, Path dataDir, Path dump, String analyzer, int latency) {
     }
 
     /** Options of {@code engram bench scale}. */
@@ -77,6 +77,9 @@ public final class BenchCommand {
         @Option(names = "--data-dir", description = {"Keep the ingested store in this folder and reuse it on the next run",
                 "with the same model and text options (default: a temporary folder, deleted after)."})
         Path dataDir;
+        @Option(names = "--latency", defaultValue = "0", paramLabel = "N", description = {"Also time N searches (top 10,",
+                "query embedding included, nothing shared) per configuration, interleaved, after a warm-up (0: skip)."})
+        int latency;
         @Option(names = "--dump", paramLabel = "FILE", description = {"Also write every conversation's episodes and each",
                 "question's raw full-text and vector candidates (JSON lines), for trying ideas offline."})
         Path dump;
@@ -100,7 +103,7 @@ public final class BenchCommand {
                         + " give the path of locomo10.json (github.com/snap-research/LoCoMo, data/locomo10.json)");
             }
             runner.locomo(new LocomoOptions(file, audit, model, speakerInText, captions, fusions, variants,
-                    conversations, candidates, out, dataDir, dump, analyzer), spec.commandLine().getOut());
+                    conversations, candidates, out, dataDir, dump, analyzer, latency), spec.commandLine().getOut());
             return 0;
         }
     }

@@ -16,8 +16,8 @@ import java.util.Map;
  *   one enters the ranking this way;</li>
  *   <li><b>sessions</b>: hits form sessions (runs of episodes with no gap longer than
  *   {@code sessionGap} between them); an episode gains {@code sessionWeight} times its session's
- *   score, the best score in it, so that turns of the conversations that matched best rise
- *   together.</li>
+ *   score (its best three scores, weighted 1, 1/2, 1/4, normalised), so that turns of the
+ *   conversations that matched best, and matched more than once, rise together.</li>
  * </ul>
  * The sum is divided by {@code 1 + neighbourWeight + sessionWeight}, so scores stay in [0, 1].
  * Then a question (an episode whose text ends with "?") is multiplied by {@code questionFactor}:
@@ -25,6 +25,9 @@ import java.util.Map;
  * evidence turns are questions, against 22% of all turns).
  */
 public record TimelineRerank(double neighbourWeight, double sessionWeight, Duration sessionGap, double questionFactor) {
+
+    private static final double[] SESSION_DECAY = {1, 0.5, 0.25};
+    private static final double SESSION_DECAY_SUM = 1.75;
 
     public static final TimelineRerank NONE = new TimelineRerank(0, 0, Duration.ofHours(1), 1);
 
@@ -76,7 +79,10 @@ public record TimelineRerank(double neighbourWeight, double sessionWeight, Durat
         return uid == null ? 0 : base.getOrDefault(uid, 0.0);
     }
 
-    /** Each episode's session score: the best base score among the episodes of its session. */
+    /**
+     * Each episode's session score: its session's three best scores, weighted 1, 1/2 and 1/4 and
+     * divided by 1.75, so a session with several matching episodes beats one with a single match.
+     */
     private Map<Long, Double> sessionScores(Map<Long, Double> base, Map<Long, TimelineLink> placed) {
         Map<Long, Double> out = new HashMap<>();
         if (sessionWeight <= 0) {
@@ -89,12 +95,24 @@ public record TimelineRerank(double neighbourWeight, double sessionWeight, Durat
             boolean split = i == ordered.size() || Duration.between(ordered.get(i - 1).createdAt(),
                     ordered.get(i).createdAt()).compareTo(sessionGap) > 0;
             if (split) {
-                double best = 0;
+                double[] best = new double[SESSION_DECAY.length];
                 for (int j = start; j < i; j++) {
-                    best = Math.max(best, base.getOrDefault(ordered.get(j).uid(), 0.0));
+                    double score = base.getOrDefault(ordered.get(j).uid(), 0.0);
+                    for (int k = 0; k < best.length; k++) {
+                        if (score > best[k]) {
+                            System.arraycopy(best, k, best, k + 1, best.length - k - 1);
+                            best[k] = score;
+                            break;
+                        }
+                    }
                 }
+                double sessionScore = 0;
+                for (int k = 0; k < best.length; k++) {
+                    sessionScore += SESSION_DECAY[k] * best[k];
+                }
+                sessionScore /= SESSION_DECAY_SUM;
                 for (int j = start; j < i; j++) {
-                    out.put(ordered.get(j).uid(), best);
+                    out.put(ordered.get(j).uid(), sessionScore);
                 }
                 start = i;
             }

@@ -47,6 +47,14 @@ class TimelineRerankTest {
     }
 
     @Test
+    void aSessionThatMatchesTwiceOutranksASingleSlightlyBetterMatch() {
+        // day 1: 0.7 alone (session 0.7 / 1.75 = 0.4); day 2: 0.6 twice (session 0.9 / 1.75 = 0.51)
+        List<Hit> fused = List.of(new Hit(1, 0.7), new Hit(4, 0.6), new Hit(6, 0.6));
+        List<Hit> ranked = new TimelineRerank(0, 1, Duration.ofHours(1), 1).apply(fused, links(1, 4, 6));
+        assertThat(ranked).extracting(Hit::uid).containsExactly(6L, 4L, 1L);
+    }
+
+    @Test
     void aSessionGapShorterThanTheTurnsSplitsEveryTurnIntoItsOwnSession() {
         List<Hit> fused = List.of(new Hit(1, 0.9), new Hit(6, 0.5), new Hit(3, 0.45));
         List<Hit> ranked = new TimelineRerank(0, 1, Duration.ofSeconds(10), 1).apply(fused, links(1, 6, 3));
