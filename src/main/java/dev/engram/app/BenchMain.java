@@ -49,7 +49,7 @@ final class BenchMain implements BenchCommand.Runner {
             EngramConfig defaults = EngramConfig.defaults();
             EpisodicSearch.Settings search = options.candidates() > 0
                     ? defaults.search().withCandidates(options.candidates()) : defaults.search();
-            boolean speaker = options.speakerInText() || defaults.indexSpeaker();
+            boolean speaker = options.speakerInText() == null ? defaults.indexSpeaker() : options.speakerInText();
             EngramConfig config = new EngramConfig(options.model() == null ? defaults.embeddingModel()
                     : OnnxEmbedder.Model.byId(options.model()), search, speaker,
                     options.analyzer() == null ? defaults.analyzer() : options.analyzer());
