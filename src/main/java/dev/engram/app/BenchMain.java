@@ -232,6 +232,9 @@ final class BenchMain implements BenchCommand.Runner {
         if (t.sessionWeight() > 0) {
             out.append(", sessions ").append(t.sessionWeight()).append(" (gap ").append(t.sessionGap()).append(")");
         }
+        if (t.questionFactor() < 1) {
+            out.append(", questions x").append(t.questionFactor());
+        }
         return out.toString();
     }
 
