@@ -144,7 +144,9 @@ public final class Engram implements EngramOpener.OpenEngram {
                     () -> ollama(models.get()), models::get, config.extraction(), clock);
             resources.push(worker);
             EpisodicMemory episodic = new EpisodicMemory(episodes, embedder, search, config.episodeText(), clock,
-                    new ExtractionIntake(queue, new ConfiguredSets(semanticConfig), worker::wake, clock));
+                    config.extraction().enabled()
+                            ? new ExtractionIntake(queue, new ConfiguredSets(semanticConfig), worker::wake, clock)
+                            : dev.engram.core.ingest.EpisodeListener.NONE); // switched off: nothing is queued
             H2SummaryStore summaryStore = new H2SummaryStore(sql);
             MemoryService memory = new MemoryService(projects, episodes, facts, episodic, profile, semanticConfig,
                     new Extraction(queue, worker), summaryStore);
