@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
 final class DesktopMain implements EngramCli.DesktopStarter {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopMain.class);
 
+    /** The desktop app's remembered settings, in the data folder. */
+    static final String PREFERENCES_FILE = "ui.properties";
+
     private final Clock clock;
 
     DesktopMain(Clock clock) {
@@ -39,7 +42,7 @@ final class DesktopMain implements EngramCli.DesktopStarter {
     @Override
     public int start(Path explicitDataDir) {
         Path dataDir = AppPaths.dataDirectory(explicitDataDir);
-        UiPreferences preferences = new FilePreferences(dataDir.resolve("ui.properties"));
+        UiPreferences preferences = new FilePreferences(dataDir.resolve(PREFERENCES_FILE));
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
         UiExecutors executors = new UiExecutors(background, Platform::runLater);
         AtomicReference<Engram> engram = new AtomicReference<>();

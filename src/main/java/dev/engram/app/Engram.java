@@ -16,6 +16,10 @@ import dev.engram.store.h2.H2ProfileStore;
 import dev.engram.store.neo4j.Neo4jDatabase;
 import dev.engram.store.neo4j.Neo4jEpisodeStore;
 import dev.engram.store.neo4j.Neo4jProjectStore;
+import dev.engram.core.transfer.ScopeExport;
+import dev.engram.core.transfer.ScopeImport;
+import dev.engram.transfer.JsonTransfers;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,13 +46,15 @@ public final class Engram implements EngramOpener.OpenEngram {
     private final Deque<AutoCloseable> resources;
 
     private final EpisodeStore episodeStore;
+    private final JsonTransfers transfers;
 
     private Engram(Path dataDir, MemoryService memory, Embedder embedder, EpisodeStore episodeStore,
-                   Deque<AutoCloseable> resources) {
+                   JsonTransfers transfers, Deque<AutoCloseable> resources) {
         this.dataDir = dataDir;
         this.memory = memory;
         this.embedder = embedder;
         this.episodeStore = episodeStore;
+        this.transfers = transfers;
         this.resources = resources;
     }
 
@@ -93,8 +99,13 @@ public final class Engram implements EngramOpener.OpenEngram {
             EpisodicMemory episodic = new EpisodicMemory(episodes, embedder, search, config.episodeText(), clock);
             ProfileMemory profile = new ProfileMemory(facts, embedder);
             MemoryService memory = new MemoryService(projects, episodes, facts, episodic, profile);
+            JsonTransfers transfers = new JsonTransfers(
+                    new ScopeExport(episodes, facts, projects, embedder.space(), Version.current(), clock),
+                    new ScopeImport(episodes, facts, projects, episodic, profile), projects, sql::backupTo,
+                    List.of(dataDir.resolve(EngramConfig.FILE_NAME), dataDir.resolve(DesktopMain.PREFERENCES_FILE)),
+                    Version.current(), clock);
             LOG.info("Engram open on {}", dataDir);
-            return new Engram(dataDir, memory, embedder, episodes, resources);
+            return new Engram(dataDir, memory, embedder, episodes, transfers, resources);
         } catch (java.io.IOException e) {
             closeAll(resources);
             throw new dev.engram.core.StoreUnavailableException("Cannot create the data folder " + dataDir + ": "
@@ -122,6 +133,12 @@ public final class Engram implements EngramOpener.OpenEngram {
     @Override
     public MemoryService memory() {
         return memory;
+    }
+
+    /** Export, import and backup of this memory. */
+    @Override
+    public JsonTransfers transfers() {
+        return transfers;
     }
 
     public Embedder embedder() {

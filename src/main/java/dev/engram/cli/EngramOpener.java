@@ -1,6 +1,7 @@
 package dev.engram.cli;
 
 import dev.engram.core.memory.MemoryService;
+import dev.engram.core.transfer.Transfers;
 import java.nio.file.Path;
 
 /** How the CLI gets at the memory: the composition root opens the stores for one command. */
@@ -12,6 +13,9 @@ public interface EngramOpener {
     /** Open stores; closing releases them. */
     interface OpenEngram extends AutoCloseable {
         MemoryService memory();
+
+        /** Export, import and backup of the open memory. */
+        Transfers transfers();
 
         @Override
         void close();

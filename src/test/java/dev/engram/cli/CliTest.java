@@ -32,6 +32,11 @@ class CliTest {
                 }
 
                 @Override
+                public dev.engram.core.transfer.Transfers transfers() {
+                    return SharedEngram.get().transfers();
+                }
+
+                @Override
                 public void close() {
                     // the suite's shared stores stay open
                 }

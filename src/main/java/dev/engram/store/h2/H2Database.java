@@ -105,6 +105,21 @@ public final class H2Database implements AutoCloseable {
         return dataFile;
     }
 
+    /**
+     * Writes a consistent copy of the database to {@code zipFile} (a zip holding
+     * {@code <name>.mv.db}) while it stays open and in use: H2's {@code BACKUP TO}, which copies
+     * a snapshot of the copy-on-write store without locking out readers or writers.
+     */
+    public void backupTo(Path zipFile) {
+        String target = zipFile.toAbsolutePath().toString();
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            s.execute("BACKUP TO '" + target.replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("Could not back up the profile database " + dataFile + " to "
+                    + target + " (" + e.getMessage() + "). Check that the folder is writable and the disk not full.", e);
+        }
+    }
+
     /** A pooled connection; the caller closes it (returns it to the pool). */
     Connection connection() throws SQLException {
         if (closed) {
