@@ -26,14 +26,21 @@ abstract class MemoryCommand implements Callable<Integer> {
         options.scope();
         validate();
         try (EngramOpener.OpenEngram engram = opener.open(options.dataDir)) {
-            run(engram.memory(), output);
+            run(engram, output);
         }
         return 0;
+    }
+
+    /** Commands that need more than the memory (export, import) override this one. */
+    void run(EngramOpener.OpenEngram engram, Output output) {
+        run(engram.memory(), output);
     }
 
     /** Checks the arguments before the stores are opened (which takes seconds). */
     void validate() {
     }
 
-    abstract void run(MemoryService memory, Output output);
+    void run(MemoryService memory, Output output) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " overrides run(OpenEngram, Output)");
+    }
 }

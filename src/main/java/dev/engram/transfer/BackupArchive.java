@@ -15,11 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The backup zip: {@code profile/profile.mv.db} (the profile database as H2 copied it),
+ * The backup zip: {@code profile/profile.sql} (the profile database as an H2 script),
  * {@code projects/NNNN.jsonl} (an Engram export of each project, episodes with their uids),
  * {@code settings/*.properties}, and last {@code backup.json} (format, time, version, projects).
  * A zip cut short has no directory at its end and is refused whole.
@@ -27,29 +26,14 @@ import java.util.zip.ZipOutputStream;
 public final class BackupArchive {
     public static final String FORMAT = "engram-backup";
     public static final int VERSION = 1;
-    static final String PROFILE_ENTRY = "profile/profile.mv.db";
+    static final String PROFILE_ENTRY = "profile/profile.sql";
     static final String MANIFEST_ENTRY = "backup.json";
 
-    /** What a backup holds once unpacked: the export of each project. */
-    public record Unpacked(List<Path> projects, Instant createdAt, String engramVersion) {
+    /** What a backup holds once unpacked: the profile database's script and the export of each project. */
+    public record Unpacked(Path profileScript, List<Path> projects, Instant createdAt, String engramVersion) {
     }
 
     private BackupArchive() {
-    }
-
-    /** Copies the database file out of H2's backup zip into the backup. */
-    static void addProfile(ZipOutputStream zip, Path h2Backup) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(h2Backup))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                if (entry.getName().endsWith(".mv.db")) {
-                    zip.putNextEntry(new ZipEntry(PROFILE_ENTRY));
-                    in.transferTo(zip);
-                    zip.closeEntry();
-                    return;
-                }
-            }
-        }
-        throw new IOException("the profile database backup " + h2Backup + " holds no database file");
     }
 
     static void addFile(ZipOutputStream zip, String name, Path file) throws IOException {
@@ -77,8 +61,8 @@ public final class BackupArchive {
     }
 
     /**
-     * Unpacks a backup into an empty data folder: the profile database and the settings go in
-     * place; the project exports go to {@code work} for the episodes to be loaded.
+     * Unpacks a backup: the settings go into the (empty) data folder; the profile database's
+     * script and the project exports go to {@code work}, to be loaded.
      */
     public static Unpacked unpack(Path backup, Path dataDir, Path work) {
         String name = backup.getFileName().toString();
@@ -92,7 +76,8 @@ public final class BackupArchive {
                 throw new InvalidInputException("BACKUP", name + " is not an Engram backup this version reads (format "
                         + manifest.path("format").asText() + " " + manifest.path("format_version").asInt() + ")");
             }
-            extract(zip, PROFILE_ENTRY, dataDir.resolve("profile").resolve("profile.mv.db"));
+            Path script = work.resolve("profile.sql");
+            extract(zip, PROFILE_ENTRY, script);
             for (String settings : List.of("engram.properties", "ui.properties")) {
                 if (zip.getEntry("settings/" + settings) != null) {
                     extract(zip, "settings/" + settings, dataDir.resolve(settings));
@@ -104,7 +89,7 @@ public final class BackupArchive {
                 extract(zip, project.path("file").asText(), target);
                 projects.add(target);
             }
-            return new Unpacked(projects, Instant.parse(manifest.path("created_at").asText()),
+            return new Unpacked(script, projects, Instant.parse(manifest.path("created_at").asText()),
                     manifest.path("engram_version").asText());
         } catch (IOException e) {
             throw new InvalidInputException("BACKUP", name + " cannot be read as a backup (" + e.getMessage()

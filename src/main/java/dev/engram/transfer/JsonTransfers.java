@@ -72,13 +72,14 @@ public final class JsonTransfers implements Transfers {
         try {
             work = Files.createTempDirectory("engram-backup-");
             progress.update("Backing up the profile database", 0, -1);
-            Path h2 = work.resolve("profile.zip");
-            profile.writeTo(h2);
+            Path script = work.resolve("profile.sql");
+            profile.writeTo(script);
             List<Project> all = projects.list();
             List<TransferManifest> exports = new ArrayList<>();
             List<String> files = new ArrayList<>();
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                BackupArchive.addProfile(zip, h2);
+                BackupArchive.addFile(zip, BackupArchive.PROFILE_ENTRY, script);
+                Files.delete(script);
                 for (Project project : all) {
                     cancel.throwIfCancelled();
                     Path file = work.resolve(String.format("%04d.jsonl", exports.size()));

@@ -63,7 +63,10 @@ class CliTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = EngramCli.commandLine(opener, dir -> 0, (options, writer) -> { }, dir -> { }, NO_BENCH, clock, "test");
+        CommandLine cli = EngramCli.commandLine(opener, dir -> 0, (options, writer) -> { }, dir -> { }, NO_BENCH,
+                (backup, dataDir, progress) -> {
+                    throw new UnsupportedOperationException("restore is tested in BackupRestoreTest");
+                }, clock, "test");
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int code = cli.execute(args);

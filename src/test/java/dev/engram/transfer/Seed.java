@@ -20,15 +20,15 @@ import java.util.List;
 import java.util.Map;
 
 /** A small but complete memory for transfer tests, and views of it that do not depend on ids. */
-final class Seed {
-    static final List<String> QUERIES = List.of("what pet does alice have", "seat preference on flights",
+public final class Seed {
+    public static final List<String> QUERIES = List.of("what pet does alice have", "seat preference on flights",
             "vegetarian food", "when is the trip to Lisbon", "bob's hobbies");
 
     private Seed() {
     }
 
     /** Episodes of three people (one edited), facts with citations, an update, an archived one. */
-    static List<Episode> fill(MemoryService memory, Scope scope) {
+    public static List<Episode> fill(MemoryService memory, Scope scope) {
         memory.createProject(scope, "Trip planning with Alice and Bob");
         Instant t = Instant.parse("2025-05-01T08:00:00Z");
         List<Episode> added = memory.episodes().add(scope, List.of(

@@ -5,5 +5,5 @@ import java.nio.file.Path;
 /** Writes a consistent copy of the profile database while it is in use (a backup's first part). */
 @FunctionalInterface
 public interface ProfileBackup {
-    void writeTo(Path zipFile);
+    void writeTo(Path file);
 }

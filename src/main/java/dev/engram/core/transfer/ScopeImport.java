@@ -1,7 +1,6 @@
 package dev.engram.core.transfer;
 
 import dev.engram.core.Cancellation;
-import dev.engram.core.InvalidInputException;
 import dev.engram.core.Progress;
 import dev.engram.core.episode.EpisodeStore;
 import dev.engram.core.memory.EpisodicMemory;
@@ -18,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>the whole file is read and checked first ({@link ImportValidation}): a bad file is
  *       refused, naming the line, and nothing is written;</li>
+ *   <li>the target is the scope asked for, else the one an Engram export names, else
+ *       MemMachine's default ({@code universal/universal});</li>
  *   <li>the project is created if needed (with the exported description and switches);</li>
  *   <li>episodes are stored in batches, matched by {@link ImportKeys} so that importing the same
  *       file twice adds nothing; the file's uids are mapped to the new ones;</li>
@@ -51,11 +52,8 @@ public final class ScopeImport {
         progress.update("Checking " + source.name(), 0, -1);
         ImportValidation checked = ImportValidation.of(source);
         TransferManifest manifest = checked.manifest();
-        Scope target = options.target() != null ? options.target() : manifest != null ? manifest.scope() : null;
-        if (target == null) {
-            throw new InvalidInputException("project", "choose the organisation and project to import "
-                    + source.name() + " into");
-        }
+        Scope target = options.target() != null ? options.target()
+                : manifest != null ? manifest.scope() : Scope.withDefaults(null, null);
         prepareProject(target, manifest);
         EpisodeImport writer = new EpisodeImport(target, options, episodes, episodic, checked.episodes(), progress, cancel);
         FactImport factImport = new FactImport(facts, profile);
