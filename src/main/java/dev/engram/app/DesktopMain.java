@@ -6,6 +6,7 @@ import dev.engram.api.ApiServer;
 import dev.engram.api.ServerSettings;
 import dev.engram.cli.EngramCli;
 import dev.engram.ui.shell.ShellView;
+import dev.engram.ui.transfer.TransferView;
 import dev.engram.ui.shell.ShellViewModel;
 import dev.engram.ui.support.UiExecutors;
 import dev.engram.ui.support.UiPreferences;
@@ -85,6 +86,8 @@ final class DesktopMain implements EngramCli.DesktopStarter {
                 shell.opened(opened.memory());
                 DesktopScreens screens = new DesktopScreens(opened, preferences, executors, shell, clock);
                 view.ready(screens.scopeBar(), screens.build());
+                TransferView transfers = screens.transfers();
+                view.installFileMenu(transfers.menuItems(), transfers.load());
             });
             startApi(opened, shell, preferences, server);
         } catch (RuntimeException | Error e) {
