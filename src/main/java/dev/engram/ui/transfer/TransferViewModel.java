@@ -93,6 +93,11 @@ public final class TransferViewModel {
             return;
         }
         String producer = onlyMe ? scope.producer() : null;
+        if (onlyMe && (producer == null || producer.isBlank())) {
+            state.set(State.ERROR);
+            message.set("Say who you are (\"you\") in the scope bar first: your part is what you said or were told.");
+            return;
+        }
         start("Exporting " + current, (progress, cancel) -> {
             TransferManifest m = transfers.export(current, producer, file, progress, cancel);
             return String.format("Exported %,d episodes and %,d facts of %s to %s.", m.counts().episodes(),
