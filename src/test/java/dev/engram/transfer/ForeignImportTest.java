@@ -58,6 +58,8 @@ class ForeignImportTest {
         Scope scope = Scope.of(org, "chatgpt");
         ImportReport first = importInto(scope, fixture("conversations.json"), ImportFormat.AUTO);
         assertThat(first.episodes().added()).isEqualTo(6);
+        // the person's three messages wait for fact extraction: a ChatGPT history becomes a profile
+        assertThat(memory.extraction().status(scope).pending()).isEqualTo(3);
 
         List<Episode> stored = episodes(scope);
         assertThat(stored).extracting(Episode::content).containsExactly(

@@ -63,6 +63,8 @@ class RoundTripTest {
 
             assertThat(target.memory().project(scope).description()).isEqualTo("Trip planning with Alice and Bob");
             assertThat(Seed.episodes(target.memory(), scope)).isEqualTo(episodes);
+            // an Engram export brings its facts: its messages are not queued for extraction again
+            assertThat(target.memory().extraction().status(scope).pending()).isZero();
             assertThat(Seed.facts(target.memory(), scope)).isEqualTo(facts);
             assertThat(Seed.searches(target.memory(), scope)).isEqualTo(searches);
 

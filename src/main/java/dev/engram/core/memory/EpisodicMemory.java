@@ -101,6 +101,16 @@ public final class EpisodicMemory {
         return store.append(scope, drafts);
     }
 
+    /**
+     * Queues imported episodes for fact extraction, as if they had just been added (imports from
+     * other tools: a ChatGPT history becomes a profile). Summaries are not written for them.
+     */
+    public void announce(Scope scope, List<Episode> imported) {
+        if (!imported.isEmpty()) {
+            listener.added(scope, imported);
+        }
+    }
+
     public Episode get(Scope scope, long uid) {
         return store.get(scope, uid).orElseThrow(() -> notFound(scope, uid));
     }

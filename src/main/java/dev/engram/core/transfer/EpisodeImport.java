@@ -46,9 +46,17 @@ final class EpisodeImport implements RecordSource.Handler {
     private long skipped;
     private long replaced;
     private long duplicates;
+    private final boolean extract;
 
     EpisodeImport(Scope target, ImportOptions options, EpisodeStore store, EpisodicMemory memory, long total,
                   Progress progress, Cancellation cancel) {
+        this(target, options, store, memory, total, progress, cancel, false);
+    }
+
+    /** {@code extract}: queue the new messages for fact extraction (files from other tools bring no facts). */
+    EpisodeImport(Scope target, ImportOptions options, EpisodeStore store, EpisodicMemory memory, long total,
+                  Progress progress, Cancellation cancel, boolean extract) {
+        this.extract = extract;
         this.target = target;
         this.options = options;
         this.store = store;
@@ -104,6 +112,9 @@ final class EpisodeImport implements RecordSource.Handler {
         List<Episode> stored = memory.addImported(target, fresh.stream().map(IncomingEpisode::message).toList(),
                 options.keepUids() ? fresh.stream().map(IncomingEpisode::sourceUid).toList() : null,
                 fresh.stream().map(IncomingEpisode::revisions).toList());
+        if (extract) {
+            memory.announce(target, stored);
+        }
         for (int i = 0; i < stored.size(); i++) {
             Episode e = stored.get(i);
             uids.put(fresh.get(i).sourceUid(), e.uid());

@@ -55,7 +55,8 @@ public final class ScopeImport {
         Scope target = options.target() != null ? options.target()
                 : manifest != null ? manifest.scope() : Scope.withDefaults(null, null);
         prepareProject(target, manifest);
-        EpisodeImport writer = new EpisodeImport(target, options, episodes, episodic, checked.episodes(), progress, cancel);
+        EpisodeImport writer = new EpisodeImport(target, options, episodes, episodic, checked.episodes(), progress, cancel,
+                manifest == null); // an Engram export brings its facts; other tools' files are profiled anew
         FactImport factImport = new FactImport(facts, profile);
         long dropped = 0;
         boolean cancelled = false;
