@@ -195,6 +195,7 @@ public final class Packager {
     private void train(Path image) throws Exception {
         Path appDir = image.resolve(os.appDir);
         Path cache = appDir.resolve("engram.aot");
+        pinJarTimes(appDir);
         Path launcher = image.resolve(os.launcher);
         Path home = Files.createTempDirectory("engram-aot-training-");
         try {
@@ -220,6 +221,23 @@ public final class Packager {
             deleteTree(home);
         }
     }
+
+    /**
+     * The AOT cache records each jar's size and modification time and is refused if one differs.
+     * Installers copy the files (new times), so every jar gets one fixed time before the training
+     * run, and the .deb's postinst sets it again after installing (packaging/linux/resources/postinst).
+     */
+    private static void pinJarTimes(Path appDir) throws IOException {
+        java.nio.file.attribute.FileTime pinned = java.nio.file.attribute.FileTime.from(PINNED_JAR_TIME);
+        try (Stream<Path> files = Files.walk(appDir)) {
+            for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                Files.setLastModifiedTime(jar, pinned);
+            }
+        }
+    }
+
+    /** 2000-01-01T00:00:00Z; also in the .deb's postinst as {@code touch -d @946684800}. */
+    static final java.time.Instant PINNED_JAR_TIME = java.time.Instant.ofEpochSecond(946_684_800L);
 
     /** Adds a JVM option to a jpackage launcher configuration ({@code [JavaOptions]} section). */
     static void addJavaOption(Path cfg, String option) throws IOException {
