@@ -148,13 +148,16 @@ public final class Packager {
         }
     }
 
-    /** True for a signature file, macOS debug symbols, or a native library of another OS or CPU. */
+    /**
+     * True for a signature file, debug symbols (macOS .dSYM folders, Windows .pdb files: ONNX Runtime
+     * ships a 305 MB one; never loaded), or a native library of another OS or CPU.
+     */
     boolean drop(String name) {
         String path = name.toLowerCase(Locale.ROOT);
         if (path.matches("meta-inf/[^/]+\\.(sf|rsa|dsa|ec)")) {
             return true;
         }
-        if (path.contains(".dsym/")) {
+        if (path.contains(".dsym/") || path.endsWith(".pdb")) {
             return true;
         }
         if (!NATIVE.matcher(path).matches()) {
