@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.engram.api.ApiServer;
 import dev.engram.api.ServerSettings;
 import dev.engram.cli.EngramCli;
+import dev.engram.ui.shell.AboutInfo;
 import dev.engram.ui.shell.ShellView;
 import dev.engram.ui.transfer.TransferView;
 import dev.engram.ui.shell.ShellViewModel;
@@ -52,7 +53,7 @@ final class DesktopMain implements EngramCli.DesktopStarter {
 
         Platform.setImplicitExit(true);
         Platform.startup(() -> {
-            ShellViewModel shell = new ShellViewModel(preferences, executors, dataDir.toString());
+            ShellViewModel shell = new ShellViewModel(preferences, executors, about(dataDir));
             ShellView view = new ShellView(shell);
             Stage stage = new Stage();
             stage.setTitle("Engram");
@@ -149,6 +150,13 @@ final class DesktopMain implements EngramCli.DesktopStarter {
         if (engram != null) {
             engram.close();
         }
+    }
+
+    private static AboutInfo about(Path dataDir) {
+        return new AboutInfo(Version.current(), dataDir.toString(), AppPaths.logDirectory(dataDir).toString(),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "?") + "), "
+                        + System.getProperty("java.vm.info", "") + ", " + System.getProperty("os.name") + " "
+                        + System.getProperty("os.arch"));
     }
 
     private static void theme(boolean dark) {

@@ -26,6 +26,7 @@ public final class ShellView {
     @FXML private BorderPane root;
     @FXML private StackPane scopeSlot;
     @FXML private Button themeButton;
+    @FXML private Button aboutButton;
     @FXML private VBox navigation;
     @FXML private StackPane content;
     @FXML private VBox opening;
@@ -71,6 +72,7 @@ public final class ShellView {
         bindWork();
         themeButton.textProperty().bind(model.darkProperty().map(dark -> dark ? "Light theme" : "Dark theme"));
         themeButton.getStyleClass().add(Styles.FLAT);
+        aboutButton.getStyleClass().add(Styles.FLAT);
         for (Screen screen : Screen.values()) {
             ToggleButton button = new ToggleButton(screen.title());
             button.setToggleGroup(group);
@@ -125,6 +127,11 @@ public final class ShellView {
     @FXML
     private void toggleTheme() {
         model.toggleTheme();
+    }
+
+    @FXML
+    private void showAbout() {
+        new AboutView(model.about()).show(root.getScene().getWindow());
     }
 
     /** Once the memory is open: the scope bar and the screens replace the opening panel. */
