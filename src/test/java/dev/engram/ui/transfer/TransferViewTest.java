@@ -103,7 +103,8 @@ class TransferViewTest {
                 informed.add(title + ": " + text);
             }
         };
-        ShellViewModel shell = new ShellViewModel(preferences, executors, "/d");
+        ShellViewModel shell = new ShellViewModel(preferences, executors,
+                new dev.engram.ui.shell.AboutInfo("test", "/d", "/d/logs", "Java 25"));
         ShellView view = new ShellView(shell);
         TransferView transfer = new TransferView(model, dialogs);
         FxToolkit.setupStage(stage -> {
