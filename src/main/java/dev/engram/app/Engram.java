@@ -95,6 +95,11 @@ public final class Engram implements EngramOpener.OpenEngram {
         return new EpisodicSearch(episodeStore, embedder, settings);
     }
 
+    /** The episode store itself (benchmarks read it directly). */
+    EpisodeStore episodeStore() {
+        return episodeStore;
+    }
+
     /** Opens the data folder (creating it), re-embedding first if the embedding model changed. */
     public static Engram open(Path dataDir, EngramConfig config, Progress progress, Clock clock) {
         return open(dataDir, config, progress, clock, Reembedding.AT_OPEN);
@@ -129,7 +134,7 @@ public final class Engram implements EngramOpener.OpenEngram {
             resources.push(sql);
             Embedder embedder = join(model);
 
-            Neo4jEpisodeStore episodes = new Neo4jEpisodeStore(graph);
+            Neo4jEpisodeStore episodes = new Neo4jEpisodeStore(graph, config.analyzer());
             H2ProfileStore facts = new H2ProfileStore(sql, clock);
             Neo4jProjectStore projects = new Neo4jProjectStore(graph);
 

@@ -34,4 +34,29 @@ class EngramConfigTest {
         assertThatThrownBy(() -> read("ollama.url", "localhost:11434")).hasMessageContaining("engram.properties")
                 .hasMessageContaining("Ollama URL");
     }
+
+    @Test
+    void searchLeversAreSettings() {
+        var search = read("search.query_text", "drop_question_words", "search.neighbour_weight", "0.2",
+                "search.session_weight", "0.3", "search.session_gap", "PT2H").search();
+        assertThat(search.queryText()).isEqualTo(dev.engram.core.episode.QueryText.DROP_QUESTION_WORDS);
+        assertThat(search.timeline().neighbourWeight()).isEqualTo(0.2);
+        assertThat(search.timeline().sessionWeight()).isEqualTo(0.3);
+        assertThat(search.timeline().sessionGap()).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(read("index.analyzer", "Standard").analyzer()).isEqualTo("standard");
+        assertThatThrownBy(() -> read("search.session_weight", "-1")).hasMessageContaining("engram.properties");
+        assertThatThrownBy(() -> read("index.analyzer", "my analyzer")).hasMessageContaining("index.analyzer");
+    }
+
+    @Test
+    void aBenchmarkVariantIsSearchSettingsOverTheDefaults() {
+        var variant = EngramConfig.searchVariant(EngramConfig.defaults().search(),
+                "name=mine text_weight=0.6 vector_weight=0.4 session_weight=0.5");
+        assertThat(variant.getKey()).isEqualTo("mine");
+        assertThat(variant.getValue().fusion().textWeight()).isEqualTo(0.6);
+        assertThat(variant.getValue().timeline().sessionWeight()).isEqualTo(0.5);
+        assertThat(variant.getValue().candidates()).isEqualTo(EngramConfig.defaults().search().candidates());
+        assertThatThrownBy(() -> EngramConfig.searchVariant(EngramConfig.defaults().search(), "colour=blue"))
+                .hasMessageContaining("unknown setting 'colour'");
+    }
 }

@@ -60,6 +60,12 @@ public interface EpisodeStore extends VectorMaintenance {
     /** Nearest episodes by embedding similarity, best first; the score is the cosine similarity. */
     List<Hit> searchVector(Scope scope, float[] vector, Filter filter, int limit);
 
+    /**
+     * The timeline places of these episodes and of their direct neighbours that pass the filter
+     * (each once, unknown uids skipped, in no order): one read for a whole candidate list.
+     */
+    List<TimelineLink> links(Scope scope, Collection<Long> uids, Filter filter);
+
     /** Up to {@code before}/{@code after} episodes around {@code uid} that pass the filter. */
     Neighbours neighbours(Scope scope, long uid, int before, int after, Filter filter);
 

@@ -6,6 +6,7 @@ import dev.engram.core.episode.Hit;
 import dev.engram.core.episode.Neighbours;
 import dev.engram.core.episode.Order;
 import dev.engram.core.episode.PageRequest;
+import dev.engram.core.episode.TimelineLink;
 import dev.engram.core.scope.Filter;
 import dev.engram.core.scope.Scope;
 import java.time.Instant;
@@ -229,6 +230,38 @@ final class EpisodeQueries {
                     WITH e, vector.similarity.cosine(e.embedding, $vector) AS score
                     RETURN e.uid AS uid, 2 * score - 1 AS score ORDER BY score DESC LIMIT $limit""".formatted(predicate), params)) {
                 return hits(result);
+            }
+        });
+    }
+
+    List<TimelineLink> links(Scope scope, java.util.Collection<Long> uids, Filter filter) {
+        if (uids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        String p = CypherFilter.compile(filter, "p", params);
+        String n = CypherFilter.compile(filter, "n", params);
+        String xp = CypherFilter.compile(filter, "xp", params);
+        String xn = CypherFilter.compile(filter, "xn", params);
+        params.put("uids", List.copyOf(uids));
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    UNWIND $uids AS u
+                    MATCH (e:Episode {uid: u}) WHERE e.org_id = $org AND e.project_id = $project
+                    OPTIONAL MATCH (p:Episode)-[:NEXT]->(e) WHERE %s
+                    OPTIONAL MATCH (e)-[:NEXT]->(n:Episode) WHERE %s
+                    WITH collect(e) + collect(p) + collect(n) AS found
+                    UNWIND found AS x
+                    WITH DISTINCT x
+                    OPTIONAL MATCH (xp:Episode)-[:NEXT]->(x) WHERE %s
+                    OPTIONAL MATCH (x)-[:NEXT]->(xn:Episode) WHERE %s
+                    RETURN x.uid AS uid, x.created_at AS at, xp.uid AS prev, xn.uid AS next,
+                           trim(x.content) ENDS WITH '?' AS question""".formatted(p, n, xp, xn), params)) {
+                List<TimelineLink> links = new ArrayList<>();
+                result.forEachRemaining(row -> links.add(new TimelineLink((Long) row.get("uid"),
+                        Instant.ofEpochMilli((Long) row.get("at")), (Long) row.get("prev"), (Long) row.get("next"),
+                        Boolean.TRUE.equals(row.get("question")))));
+                return links;
             }
         });
     }

@@ -26,8 +26,16 @@ public final class Neo4jEpisodeStore implements EpisodeStore {
     private final AtomicReference<Optional<EmbeddingSpace>> space;
 
     public Neo4jEpisodeStore(Neo4jDatabase database) {
+        this(database, EpisodeSchema.ANALYZER);
+    }
+
+    /**
+     * {@code analyzer}: the Lucene analyzer of the full-text index (a Neo4j analyzer name such as
+     * {@code english} or {@code standard}); a store built with another one is re-indexed.
+     */
+    public Neo4jEpisodeStore(Neo4jDatabase database, String analyzer) {
         TextIndexFreshness freshness = new TextIndexFreshness(database);
-        this.schema = new EpisodeSchema(database);
+        this.schema = new EpisodeSchema(database, analyzer);
         this.writer = new EpisodeWriter(database, new UidAllocator(database), freshness);
         this.queries = new EpisodeQueries(database, freshness);
         schema.ensure();
@@ -91,6 +99,11 @@ public final class Neo4jEpisodeStore implements EpisodeStore {
             return List.of();
         }
         return queries.searchVector(scope, vector, filter, limit, true);
+    }
+
+    @Override
+    public List<dev.engram.core.episode.TimelineLink> links(Scope scope, Collection<Long> uids, Filter filter) {
+        return queries.links(scope, uids, filter);
     }
 
     @Override
