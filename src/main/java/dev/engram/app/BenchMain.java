@@ -10,7 +10,9 @@ import dev.engram.bench.locomo.LocomoReader;
 import dev.engram.bench.locomo.LocomoReport;
 import dev.engram.bench.locomo.RetrievalMetrics;
 import dev.engram.core.Progress;
+import dev.engram.core.episode.EpisodeStore;
 import dev.engram.core.episode.EpisodicSearch;
+import dev.engram.core.ingest.Embedder;
 import dev.engram.core.episode.Fusion;
 import dev.engram.core.episode.ScoredEpisode;
 import dev.engram.core.scope.Filter;
@@ -35,7 +37,8 @@ final class BenchMain implements BenchCommand.Runner {
 
     @Override
     public void locomo(BenchCommand.LocomoOptions options, PrintWriter out) {
-        Path dataDir = null;
+        Path dataDir = options.dataDir();
+        boolean temporary = dataDir == null;
         try {
             List<Locomo.Conversation> conversations = LocomoReader.read(options.file());
             if (options.conversations() > 0) {
@@ -45,26 +48,36 @@ final class BenchMain implements BenchCommand.Runner {
                     : LocomoReader.auditCorrections(options.audit());
             EngramConfig defaults = EngramConfig.defaults();
             EpisodicSearch.Settings search = options.candidates() > 0
-                    ? new EpisodicSearch.Settings(defaults.search().fusion(), options.candidates()) : defaults.search();
+                    ? defaults.search().withCandidates(options.candidates()) : defaults.search();
+            boolean speaker = options.speakerInText() || defaults.indexSpeaker();
             EngramConfig config = new EngramConfig(options.model() == null ? defaults.embeddingModel()
-                    : OnnxEmbedder.Model.byId(options.model()), search, options.speakerInText());
-            dataDir = Files.createTempDirectory("engram-locomo-");
+                    : OnnxEmbedder.Model.byId(options.model()), search, speaker,
+                    options.analyzer() == null ? defaults.analyzer() : options.analyzer());
+            if (temporary) {
+                dataDir = Files.createTempDirectory("engram-locomo-");
+            }
             try (Engram engram = Engram.open(dataDir, config, BenchMain::progress, Clock.systemUTC())) {
                 LocomoBench bench = new LocomoBench((scope, messages) -> engram.memory().episodes().add(scope, messages),
                         options.captions());
                 long started = System.nanoTime();
-                Map<Integer, Scope> scopes = bench.ingest(conversations, "locomo", BenchMain::progress);
+                Map<Integer, Scope> scopes = ingestOrReuse(engram, bench, conversations, config, options, dataDir);
                 double ingestSeconds = (System.nanoTime() - started) / 1e9;
-                List<LocomoBench.Variant> variants = new ArrayList<>();
-                variants.add(variant(engram, "default (" + describe(search) + ")", search));
-                variants.add(variant(engram, "full-text only", new EpisodicSearch.Settings(
-                        new Fusion(Fusion.Method.LINEAR, 1, 0, 60), search.candidates())));
-                variants.add(variant(engram, "vector only", new EpisodicSearch.Settings(
-                        new Fusion(Fusion.Method.LINEAR, 0, 1, 60), search.candidates())));
+                EpisodeStore store = BenchCache.store(engram.episodeStore());
+                Embedder embedder = BenchCache.embedder(engram.embedder());
+                Map<String, EpisodicSearch.Settings> configurations = new java.util.LinkedHashMap<>();
+                configurations.put("default (" + describe(search) + ")", search);
+                configurations.put("full-text only", baseline(search, new Fusion(Fusion.Method.LINEAR, 1, 0, 60)));
+                configurations.put("vector only", baseline(search, new Fusion(Fusion.Method.LINEAR, 0, 1, 60)));
                 for (String spec : options.fusions()) {
-                    EpisodicSearch.Settings extra = new EpisodicSearch.Settings(fusion(spec), search.candidates());
-                    variants.add(variant(engram, describe(extra), extra));
+                    EpisodicSearch.Settings extra = search.withFusion(fusion(spec));
+                    configurations.put(describe(extra), extra);
                 }
+                for (String spec : options.variants()) {
+                    Map.Entry<String, EpisodicSearch.Settings> extra = EngramConfig.searchVariant(search, spec);
+                    configurations.put(extra.getKey(), extra.getValue());
+                }
+                List<LocomoBench.Variant> variants = new ArrayList<>();
+                configurations.forEach((name, settings) -> variants.add(variant(store, embedder, name, settings)));
                 started = System.nanoTime();
                 Map<String, RetrievalMetrics> results = bench.evaluate(conversations, scopes, variants, Map.of(),
                         BenchMain::progress);
@@ -74,12 +87,16 @@ final class BenchMain implements BenchCommand.Runner {
                 long turns = conversations.stream().mapToLong(c -> c.sessions().stream().mapToLong(x -> x.turns().size()).sum()).sum();
                 long questions = conversations.stream().mapToLong(c -> c.questions().size()).sum();
                 String header = String.format("LoCoMo: %d conversations, %d turns, %d questions; model %s; %s; captions %s;"
-                                + " ingest %.1f s (%.0f turns/s); %d x %d questions asked in %.1f s%n",
+                                + " ingest %.1f s (%.0f turns/s); %d configurations x %d questions asked in %.1f s"
+                                + " (retriever results shared between configurations)%n",
                         conversations.size(), turns, questions, config.embeddingModel().id(),
-                        options.speakerInText() ? "speaker in indexed text" : "text alone indexed",
+                        (speaker ? "speaker in indexed text" : "text alone indexed") + ", analyzer " + config.analyzer(),
                         options.captions() ? "on" : "off", ingestSeconds, turns / ingestSeconds, variants.size(), questions,
                         askSeconds);
+                String latency = options.latency() > 0 ? latency(engram, configurations, conversations, scopes,
+                        options.latency()) : "";
                 String markdown = header + "\n" + LocomoReport.markdown(results, variants.getFirst().name())
+                        + latency
                         + (audited.isEmpty() ? "" : "\nWith the audit's corrected evidence:\n\n"
                         + LocomoReport.markdown(audited, variants.getFirst().name()));
                 out.println();
@@ -91,7 +108,7 @@ final class BenchMain implements BenchCommand.Runner {
                 run.put("date", java.time.Instant.now().toString());
                 run.put("machine", machine());
                 run.put("model", config.embeddingModel().id());
-                run.put("speaker_in_text", options.speakerInText());
+                run.put("speaker_in_text", speaker);
                 run.put("captions", options.captions());
                 run.put("ingest_seconds", ingestSeconds);
                 run.put("turns", turns);
@@ -103,26 +120,119 @@ final class BenchMain implements BenchCommand.Runner {
                 Files.writeString(options.out().resolve("locomo-" + stamp + ".json"), JSON.writeValueAsString(report));
                 out.printf("%nReports: %s%n", options.out().resolve("locomo-" + stamp + ".{md,json}").toAbsolutePath());
                 out.flush();
+                if (options.dump() != null) {
+                    LocomoDump.write(options.dump(), engram.episodeStore(), embedder, conversations, scopes, 200);
+                    out.printf("Candidates: %s%n", options.dump().toAbsolutePath());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            if (dataDir != null) {
+            if (temporary && dataDir != null) {
                 deleteTree(dataDir);
             }
         }
     }
 
-    private static LocomoBench.Variant variant(Engram engram, String name, EpisodicSearch.Settings settings) {
-        EpisodicSearch search = engram.episodicSearch(settings);
+    /**
+     * Ingests the conversations, or reuses a kept store that was filled with the same model and
+     * text options (a marker file in the data folder records them).
+     */
+    private static Map<Integer, Scope> ingestOrReuse(Engram engram, LocomoBench bench, List<Locomo.Conversation> conversations,
+                                                     EngramConfig config, BenchCommand.LocomoOptions options, Path dataDir)
+            throws IOException {
+        String org = "locomo";
+        String marker = "model=" + config.embeddingModel().id() + " speaker=" + config.indexSpeaker()
+                + " captions=" + options.captions() + " file=" + options.file().getFileName();
+        Path markerFile = dataDir.resolve("locomo-ingested.txt");
+        java.util.Set<String> done = Files.isRegularFile(markerFile)
+                ? new java.util.HashSet<>(Files.readAllLines(markerFile)) : new java.util.HashSet<>();
+        Map<Integer, Scope> scopes = new java.util.LinkedHashMap<>();
+        List<Locomo.Conversation> missing = new ArrayList<>();
+        for (Locomo.Conversation c : conversations) {
+            scopes.put(c.index(), LocomoBench.scope(c, org));
+            if (!done.contains(marker + " conversation=" + c.sampleId())) {
+                missing.add(c);
+            }
+        }
+        for (Locomo.Conversation c : missing) {
+            Scope scope = LocomoBench.scope(c, org);
+            engram.episodeStore().deleteAll(scope);
+            bench.ingest(List.of(c), org, BenchMain::progress);
+            Files.writeString(markerFile, marker + " conversation=" + c.sampleId() + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
+        return scopes;
+    }
+
+    /** A one-retriever baseline: the configuration's fusion weights replaced, nothing re-ranked after. */
+    private static EpisodicSearch.Settings baseline(EpisodicSearch.Settings search, Fusion fusion) {
+        return new EpisodicSearch.Settings(fusion, search.candidates(), dev.engram.core.episode.QueryText.KEEP,
+                dev.engram.core.episode.TimelineRerank.NONE);
+    }
+
+    /**
+     * In-process search latency per configuration (top 10, query embedding included, no cache):
+     * the questions in turn, every configuration asked each one in turn, after 20 unmeasured.
+     */
+    private static String latency(Engram engram, Map<String, EpisodicSearch.Settings> configurations,
+                                  List<Locomo.Conversation> conversations, Map<Integer, Scope> scopes, int samples) {
+        Map<String, EpisodicSearch> searches = new java.util.LinkedHashMap<>();
+        Map<String, dev.engram.bench.Latencies> times = new java.util.LinkedHashMap<>();
+        configurations.forEach((name, settings) -> {
+            searches.put(name, engram.episodicSearch(settings));
+            times.put(name, new dev.engram.bench.Latencies());
+        });
+        List<Map.Entry<Scope, String>> questions = new ArrayList<>();
+        int longest = conversations.stream().mapToInt(c -> c.questions().size()).max().orElse(0);
+        for (int i = 0; i < longest && questions.size() < samples + 20; i++) {
+            for (Locomo.Conversation c : conversations) {
+                if (i < c.questions().size() && questions.size() < samples + 20) {
+                    questions.add(Map.entry(scopes.get(c.index()), c.questions().get(i).text()));
+                }
+            }
+        }
+        for (int i = 0; i < questions.size(); i++) {
+            for (Map.Entry<String, EpisodicSearch> search : searches.entrySet()) {
+                long start = System.nanoTime();
+                search.getValue().top(questions.get(i).getKey(), questions.get(i).getValue(), Filter.all(), 10);
+                if (i >= 20) {
+                    times.get(search.getKey()).record((System.nanoTime() - start) / 1_000);
+                }
+            }
+            progress("Timing searches", i + 1, questions.size());
+        }
+        StringBuilder out = new StringBuilder(String.format(
+                "%nIn-process search latency, top 10, query embedding included (%d searches each, interleaved):%n%n"
+                        + "| configuration | p50 ms | p95 ms |%n|---|---|---|%n", questions.size() - 20));
+        times.forEach((name, t) -> out.append(String.format(java.util.Locale.ROOT, "| %s | %.1f | %.1f |%n", name,
+                t.percentileMillis(0.5), t.percentileMillis(0.95))));
+        return out.toString();
+    }
+
+    private static LocomoBench.Variant variant(EpisodeStore store, Embedder embedder, String name,
+                                               EpisodicSearch.Settings settings) {
+        EpisodicSearch search = new EpisodicSearch(store, embedder, settings);
         return new LocomoBench.Variant(name, (scope, query, k) -> search.top(scope, query, Filter.all(), k).stream()
                 .map(ScoredEpisode::episode).toList());
     }
 
     private static String describe(EpisodicSearch.Settings settings) {
         Fusion f = settings.fusion();
-        return f.method().name().toLowerCase(java.util.Locale.ROOT) + " " + f.textWeight() + "/" + f.vectorWeight()
-                + (f.method() == Fusion.Method.RRF ? " k=" + f.rrfK() : "") + ", " + settings.candidates() + " candidates";
+        StringBuilder out = new StringBuilder(f.method().name().toLowerCase(java.util.Locale.ROOT) + " " + f.textWeight()
+                + "/" + f.vectorWeight() + (f.method() == Fusion.Method.RRF ? " k=" + f.rrfK() : "") + ", "
+                + settings.candidates() + " candidates");
+        if (settings.queryText() != dev.engram.core.episode.QueryText.KEEP) {
+            out.append(", ").append(settings.queryText().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        var t = settings.timeline();
+        if (t.neighbourWeight() > 0) {
+            out.append(", neighbours ").append(t.neighbourWeight());
+        }
+        if (t.sessionWeight() > 0) {
+            out.append(", sessions ").append(t.sessionWeight()).append(" (gap ").append(t.sessionGap()).append(")");
+        }
+        return out.toString();
     }
 
     /** {@code linear:0.7:0.3} or {@code rrf:0.6:0.4:60}. */
@@ -139,7 +249,9 @@ final class BenchMain implements BenchCommand.Runner {
     }
 
     private static void progress(String task, long done, long total) {
-        if (done == total || done % 100 == 0) {
+        if (total < 0) {
+            System.err.printf("%n%s...%n", task);
+        } else if (done == total || done % 100 == 0) {
             System.err.printf("\r%s: %d / %d", task, done, total);
             if (done >= total) {
                 System.err.println();
@@ -179,6 +291,38 @@ final class BenchMain implements BenchCommand.Runner {
                         System.getProperty("os.arch"), System.getProperty("java.version"), dataDir);
                 out.flush();
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (temporary && dataDir != null) {
+                deleteTree(dataDir);
+            }
+        }
+    }
+
+    @Override
+    public void scale(BenchCommand.ScaleOptions options, PrintWriter out) {
+        Path dataDir = options.dataDir();
+        boolean temporary = dataDir == null;
+        try {
+            if (temporary) {
+                dataDir = Files.createTempDirectory("engram-scale-");
+            }
+            java.util.List<dev.engram.bench.scale.ScaleBench.Checkpoint> checkpoints;
+            try (Engram engram = Engram.open(dataDir, EngramConfig.load(dataDir), Progress.NONE, Clock.systemUTC());
+                 ServerMain.Running server = ServerMain.start(engram, ServerSettings.loopback(0))) {
+                checkpoints = new dev.engram.bench.scale.ScaleBench(engram.memory(), server.baseUri(), dataDir,
+                        options.samples()).run(options.checkpoints(), BenchMain::progress);
+            }
+            String cold = options.coldStart() ? ColdStart.measure(dataDir, 3) : null;
+            out.println();
+            out.println(dev.engram.bench.scale.ScaleReport.markdown(checkpoints, cold));
+            out.printf("Machine: %d cores, %s %s, Java %s; %s%n", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
+                    Instant.now());
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

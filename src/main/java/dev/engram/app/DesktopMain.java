@@ -8,6 +8,7 @@ import dev.engram.cli.EngramCli;
 import dev.engram.ui.shell.AboutInfo;
 import dev.engram.ui.shell.Screen;
 import dev.engram.ui.shell.ShellView;
+import dev.engram.ui.transfer.TransferView;
 import dev.engram.ui.shell.ShellViewModel;
 import dev.engram.ui.support.UiExecutors;
 import dev.engram.ui.support.UiPreferences;
@@ -32,6 +33,9 @@ import org.slf4j.LoggerFactory;
 final class DesktopMain implements EngramCli.DesktopStarter {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopMain.class);
 
+    /** The desktop app's remembered settings, in the data folder. */
+    static final String PREFERENCES_FILE = "ui.properties";
+
     private final Clock clock;
 
     DesktopMain(Clock clock) {
@@ -41,7 +45,7 @@ final class DesktopMain implements EngramCli.DesktopStarter {
     @Override
     public int start(Path explicitDataDir) {
         Path dataDir = AppPaths.dataDirectory(explicitDataDir);
-        UiPreferences preferences = new FilePreferences(dataDir.resolve("ui.properties"));
+        UiPreferences preferences = new FilePreferences(dataDir.resolve(PREFERENCES_FILE));
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
         UiExecutors executors = new UiExecutors(background, Platform::runLater);
         AtomicReference<Engram> engram = new AtomicReference<>();
@@ -92,8 +96,16 @@ final class DesktopMain implements EngramCli.DesktopStarter {
             boolean reembed = opened.reembeddingPending();
             Platform.runLater(() -> {
                 shell.opened(opened.memory());
-                DesktopScreens screens = new DesktopScreens(opened, preferences, executors, shell, clock);
-                view.ready(screens.scopeBar(), screens.build());
+                try {
+                    DesktopScreens screens = new DesktopScreens(opened, preferences, executors, shell, clock);
+                    view.ready(screens.scopeBar(), screens.build());
+                    TransferView transfers = screens.transfers();
+                    view.installFileMenu(transfers.menuItems(), transfers.load());
+                } catch (RuntimeException e) {
+                    LOG.error("Could not build the screens", e);
+                    shell.failed(e); // said on the opening panel, instead of "Opening..." for ever
+                    return;
+                }
                 if (reembed) {
                     startReembedding(opened, shell);
                 }

@@ -12,6 +12,7 @@ import dev.engram.core.ingest.Extraction;
 import dev.engram.core.ingest.ExtractionIntake;
 import dev.engram.core.ingest.ExtractionWorker;
 import dev.engram.core.ingest.ModelSettings;
+import dev.engram.core.ingest.ShortTermSummaries;
 import dev.engram.core.ingest.VectorMaintenance;
 import dev.engram.core.memory.EpisodicMemory;
 import dev.engram.core.memory.MemoryService;
@@ -23,9 +24,14 @@ import dev.engram.store.h2.H2ExtractionQueue;
 import dev.engram.store.h2.H2Database;
 import dev.engram.store.h2.H2ProfileStore;
 import dev.engram.store.h2.H2SemanticConfigStore;
+import dev.engram.store.h2.H2SummaryStore;
 import dev.engram.store.neo4j.Neo4jDatabase;
 import dev.engram.store.neo4j.Neo4jEpisodeStore;
 import dev.engram.store.neo4j.Neo4jProjectStore;
+import dev.engram.core.transfer.ScopeExport;
+import dev.engram.core.transfer.ScopeImport;
+import dev.engram.transfer.JsonTransfers;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,12 +62,18 @@ public final class Engram implements EngramOpener.OpenEngram {
     private final VectorMaintenance factStore;
     private final ExtractionWorker extractionWorker;
     private final AtomicReference<ModelSettings> models;
+    private final ShortTermSummaries summaries;
+    private final JsonTransfers transfers;
+    private boolean backgroundStarted;
+    private boolean closed;
 
     private Engram(Path dataDir, MemoryService memory, Embedder embedder, EpisodeStore episodeStore,
                    VectorMaintenance factStore, ExtractionWorker extractionWorker, AtomicReference<ModelSettings> models,
-                   Deque<AutoCloseable> resources) {
+                   ShortTermSummaries summaries, JsonTransfers transfers, Deque<AutoCloseable> resources) {
         this.extractionWorker = extractionWorker;
         this.models = models;
+        this.summaries = summaries;
+        this.transfers = transfers;
         this.dataDir = dataDir;
         this.memory = memory;
         this.embedder = embedder;
@@ -81,6 +93,11 @@ public final class Engram implements EngramOpener.OpenEngram {
     /** A search over this store with other settings (benchmarks compare configurations side by side). */
     public EpisodicSearch episodicSearch(EpisodicSearch.Settings settings) {
         return new EpisodicSearch(episodeStore, embedder, settings);
+    }
+
+    /** The episode store itself (benchmarks read it directly). */
+    EpisodeStore episodeStore() {
+        return episodeStore;
     }
 
     /** Opens the data folder (creating it), re-embedding first if the embedding model changed. */
@@ -117,7 +134,7 @@ public final class Engram implements EngramOpener.OpenEngram {
             resources.push(sql);
             Embedder embedder = join(model);
 
-            Neo4jEpisodeStore episodes = new Neo4jEpisodeStore(graph);
+            Neo4jEpisodeStore episodes = new Neo4jEpisodeStore(graph, config.analyzer());
             H2ProfileStore facts = new H2ProfileStore(sql, clock);
             Neo4jProjectStore projects = new Neo4jProjectStore(graph);
 
@@ -138,11 +155,22 @@ public final class Engram implements EngramOpener.OpenEngram {
                     () -> ollama(models.get()), models::get, config.extraction(), clock);
             resources.push(worker);
             EpisodicMemory episodic = new EpisodicMemory(episodes, embedder, search, config.episodeText(), clock,
-                    new ExtractionIntake(queue, new ConfiguredSets(semanticConfig), worker::wake, clock));
+                    config.extraction().enabled()
+                            ? new ExtractionIntake(queue, new ConfiguredSets(semanticConfig), worker::wake, clock)
+                            : dev.engram.core.ingest.EpisodeListener.NONE); // switched off: nothing is queued
+            H2SummaryStore summaryStore = new H2SummaryStore(sql);
             MemoryService memory = new MemoryService(projects, episodes, facts, episodic, profile, semanticConfig,
-                    new Extraction(queue, worker));
+                    new Extraction(queue, worker), summaryStore);
+            ShortTermSummaries summaries = new ShortTermSummaries(episodes, projects, summaryStore,
+                    ollama(config.models()), config.models(), config.summaries(), clock);
+            JsonTransfers transfers = new JsonTransfers(
+                    new ScopeExport(episodes, facts, projects, embedder.space(), Version.current(), clock),
+                    new ScopeImport(episodes, facts, projects, episodic, profile), projects, sql::backupTo,
+                    List.of(dataDir.resolve(EngramConfig.FILE_NAME), dataDir.resolve(DesktopMain.PREFERENCES_FILE)),
+                    Version.current(), clock);
             LOG.info("Engram open on {}", dataDir);
-            return new Engram(dataDir, memory, embedder, episodes, facts, worker, models, resources);
+            return new Engram(dataDir, memory, embedder, episodes, facts, worker, models, summaries, transfers,
+                    resources);
         } catch (java.io.IOException e) {
             closeAll(resources);
             throw new dev.engram.core.StoreUnavailableException("Cannot create the data folder " + dataDir + ": "
@@ -151,14 +179,6 @@ public final class Engram implements EngramOpener.OpenEngram {
             closeAll(resources);
             throw e;
         }
-    }
-
-    /**
-     * Starts the background work of a long-running Engram (the app, the server, MCP): fact
-     * extraction from the queue. Short CLI commands leave the queue to the next long run.
-     */
-    public void startBackgroundWork() {
-        extractionWorker.start();
     }
 
     /** The Ollama URL and models now in use. */
@@ -177,6 +197,11 @@ public final class Engram implements EngramOpener.OpenEngram {
     public void setModels(ModelSettings settings) {
         models.set(settings);
         extractionWorker.wake();
+        try {
+            summaries.useModel(ollama(settings));
+        } catch (dev.engram.core.ingest.ModelUnavailableException e) {
+            LOG.warn("Summaries keep their model: {}", e.getMessage());
+        }
     }
 
     private static OllamaLanguageModel ollama(ModelSettings settings) {
@@ -221,9 +246,38 @@ public final class Engram implements EngramOpener.OpenEngram {
         }
     }
 
+    /**
+     * Starts the background work on the memory: fact extraction from the queue, and short-term
+     * summaries (written by the model as episodes overflow the window, and caught up with whatever
+     * was added while they were not running). The server, MCP and the desktop app call this after
+     * {@link #open}; one-shot CLI commands (which only queue), benchmarks and most tests do not.
+     * Stopped by {@link #close}, before the stores.
+     */
+    public synchronized void startBackgroundWork() {
+        if (backgroundStarted || closed) {
+            return;
+        }
+        backgroundStarted = true;
+        extractionWorker.start();
+        memory.episodes().whenAdded(summaries::added);
+        resources.push(summaries);
+        summaries.start();
+    }
+
+    /** Short-term memory's summarizer: its state, and where it finds the model. */
+    public ShortTermSummaries summaries() {
+        return summaries;
+    }
+
     @Override
     public MemoryService memory() {
         return memory;
+    }
+
+    /** Export, import and backup of this memory. */
+    @Override
+    public JsonTransfers transfers() {
+        return transfers;
     }
 
     public Embedder embedder() {
@@ -235,7 +289,8 @@ public final class Engram implements EngramOpener.OpenEngram {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         closeAll(resources);
     }
 

@@ -3,8 +3,12 @@ package dev.engram.app;
 import dev.engram.core.episode.EpisodeText;
 import dev.engram.core.episode.EpisodicSearch;
 import dev.engram.core.episode.Fusion;
+import dev.engram.core.episode.QueryText;
+import dev.engram.core.episode.TimelineRerank;
 import dev.engram.core.ingest.ExtractionSettings;
 import dev.engram.core.ingest.ModelSettings;
+import dev.engram.core.ingest.SummarySettings;
+import dev.engram.llm.OllamaLanguageModel;
 import dev.engram.llm.OnnxEmbedder;
 import java.io.IOException;
 import java.io.Reader;
@@ -12,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 
 /**
@@ -34,14 +40,30 @@ import java.util.Properties;
  * extraction.max_attempts     = 3
  * extraction.retry_backoff    = PT2S
  * extraction.consolidate_at   = 20
+ * summary.capacity     = 16000  (characters of a producer's episodes kept before the oldest are summarized)
  * </pre>
  */
 public record EngramConfig(OnnxEmbedder.Model embeddingModel, EpisodicSearch.Settings search, boolean indexSpeaker,
-                           ModelSettings models, ExtractionSettings extraction) {
+                           String analyzer, ModelSettings models, ExtractionSettings extraction,
+                           SummarySettings summaries) {
     public static final String FILE_NAME = "engram.properties";
+    /** The full-text index's analyzer unless {@code index.analyzer} names another. */
+    public static final String DEFAULT_ANALYZER = "english";
+
+    public EngramConfig {
+        if (analyzer == null || !analyzer.matches("[a-z0-9_-]+")) {
+            throw new IllegalArgumentException("index.analyzer must be an analyzer name such as english or standard");
+        }
+    }
 
     public EngramConfig(OnnxEmbedder.Model embeddingModel, EpisodicSearch.Settings search, boolean indexSpeaker) {
-        this(embeddingModel, search, indexSpeaker, ModelSettings.defaults(), ExtractionSettings.defaults());
+        this(embeddingModel, search, indexSpeaker, DEFAULT_ANALYZER);
+    }
+
+    public EngramConfig(OnnxEmbedder.Model embeddingModel, EpisodicSearch.Settings search, boolean indexSpeaker,
+                        String analyzer) {
+        this(embeddingModel, search, indexSpeaker, analyzer, ModelSettings.defaults(), ExtractionSettings.defaults(),
+                SummarySettings.defaults());
     }
 
     public static EngramConfig defaults() {
@@ -50,11 +72,15 @@ public record EngramConfig(OnnxEmbedder.Model embeddingModel, EpisodicSearch.Set
 
     /** The same with other model settings (command-line flags win over the file). */
     public EngramConfig withModels(ModelSettings models) {
-        return new EngramConfig(embeddingModel, search, indexSpeaker, models, extraction);
+        return new EngramConfig(embeddingModel, search, indexSpeaker, analyzer, models, extraction, summaries);
     }
 
     public EngramConfig withExtraction(ExtractionSettings extraction) {
-        return new EngramConfig(embeddingModel, search, indexSpeaker, models, extraction);
+        return new EngramConfig(embeddingModel, search, indexSpeaker, analyzer, models, extraction, summaries);
+    }
+
+    public EngramConfig withSummaries(SummarySettings summaries) {
+        return new EngramConfig(embeddingModel, search, indexSpeaker, analyzer, models, extraction, summaries);
     }
 
     public EpisodeText episodeText() {
@@ -76,21 +102,72 @@ public record EngramConfig(OnnxEmbedder.Model embeddingModel, EpisodicSearch.Set
         return from(p, file);
     }
 
+    /** The {@code search.*} settings of {@code p}, each missing one taken from {@code base}. */
+    static EpisodicSearch.Settings search(Properties p, EpisodicSearch.Settings base) {
+        Fusion fd = base.fusion();
+        Fusion fusion = new Fusion(
+                Fusion.Method.valueOf(p.getProperty("search.fusion", fd.method().name()).strip().toUpperCase(Locale.ROOT)),
+                Double.parseDouble(p.getProperty("search.text_weight", "" + fd.textWeight()).strip()),
+                Double.parseDouble(p.getProperty("search.vector_weight", "" + fd.vectorWeight()).strip()),
+                Integer.parseInt(p.getProperty("search.rrf_k", "" + fd.rrfK()).strip()));
+        int candidates = Integer.parseInt(p.getProperty("search.candidates", "" + base.candidates()).strip());
+        QueryText queryText = QueryText.valueOf(p.getProperty("search.query_text", base.queryText().name()).strip()
+                .toUpperCase(Locale.ROOT).replace('-', '_'));
+        TimelineRerank t = base.timeline();
+        TimelineRerank timeline = new TimelineRerank(
+                Double.parseDouble(p.getProperty("search.neighbour_weight", "" + t.neighbourWeight()).strip()),
+                Double.parseDouble(p.getProperty("search.session_weight", "" + t.sessionWeight()).strip()),
+                java.time.Duration.parse(p.getProperty("search.session_gap", t.sessionGap().toString()).strip()),
+                Double.parseDouble(p.getProperty("search.question_factor", "" + t.questionFactor()).strip()));
+        return new EpisodicSearch.Settings(fusion, candidates, queryText, timeline);
+    }
+
+    /**
+     * A benchmark variant: {@code "text_weight=0.6 vector_weight=0.4"} (search settings without
+     * their {@code search.} prefix) over {@code base}; {@code name=...} labels it, else the spec does.
+     */
+    public static Map.Entry<String, EpisodicSearch.Settings> searchVariant(EpisodicSearch.Settings base, String spec) {
+        Properties p = new Properties();
+        String name = spec.strip();
+        for (String pair : spec.strip().split("\\s+")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new dev.engram.core.InvalidInputException("--variant", "'" + pair + "' is not KEY=VALUE");
+            }
+            String key = pair.substring(0, eq);
+            if (key.equals("name")) {
+                name = pair.substring(eq + 1);
+            } else {
+                p.setProperty("search." + key, pair.substring(eq + 1));
+            }
+        }
+        Set<String> known = Set.of("search.fusion", "search.text_weight", "search.vector_weight", "search.rrf_k",
+                "search.candidates", "search.query_text", "search.neighbour_weight", "search.session_weight",
+                "search.session_gap", "search.question_factor");
+        for (String key : p.stringPropertyNames()) {
+            if (!known.contains(key)) {
+                throw new dev.engram.core.InvalidInputException("--variant", "unknown setting '" + key.substring(7)
+                        + "'; known: " + known.stream().map(k -> k.substring(7)).sorted().toList());
+            }
+        }
+        try {
+            return Map.entry(name, search(p, base));
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw new dev.engram.core.InvalidInputException("--variant", "'" + spec + "': " + e.getMessage());
+        }
+    }
+
     static EngramConfig from(Properties p, Path source) {
         EngramConfig d = defaults();
         try {
-            Fusion fd = d.search().fusion();
-            Fusion fusion = new Fusion(
-                    Fusion.Method.valueOf(p.getProperty("search.fusion", fd.method().name()).strip().toUpperCase(Locale.ROOT)),
-                    Double.parseDouble(p.getProperty("search.text_weight", "" + fd.textWeight()).strip()),
-                    Double.parseDouble(p.getProperty("search.vector_weight", "" + fd.vectorWeight()).strip()),
-                    Integer.parseInt(p.getProperty("search.rrf_k", "" + fd.rrfK()).strip()));
-            int candidates = Integer.parseInt(p.getProperty("search.candidates", "" + d.search().candidates()).strip());
+            EpisodicSearch.Settings search = search(p, d.search());
             OnnxEmbedder.Model model = OnnxEmbedder.Model.byId(p.getProperty("embedding.model", d.embeddingModel().id()).strip());
-            boolean speaker = Boolean.parseBoolean(p.getProperty("index.speaker", "false").strip());
+            boolean speaker = Boolean.parseBoolean(p.getProperty("index.speaker", "" + d.indexSpeaker()).strip());
+            String analyzer = p.getProperty("index.analyzer", d.analyzer()).strip().toLowerCase(Locale.ROOT);
             ModelSettings models = new ModelSettings(p.getProperty("ollama.url", ModelSettings.DEFAULT_URL),
                     p.getProperty("llm.chat_model", ""), p.getProperty("llm.extraction_model", ""),
                     Duration.parse(p.getProperty("ollama.timeout", ModelSettings.DEFAULT_TIMEOUT.toString()).strip()));
+            OllamaLanguageModel.at(models.ollamaUrl()); // a URL that is not http(s)://host:port fails here, named
             ExtractionSettings x = d.extraction();
             ExtractionSettings extraction = new ExtractionSettings(
                     Boolean.parseBoolean(p.getProperty("extraction.enabled", "" + x.enabled()).strip()),
@@ -101,7 +178,9 @@ public record EngramConfig(OnnxEmbedder.Model embeddingModel, EpisodicSearch.Set
                     Duration.parse(p.getProperty("extraction.retry_backoff", x.retryBackoff().toString()).strip()),
                     Integer.parseInt(p.getProperty("extraction.consolidate_at", "" + x.consolidateAt()).strip()),
                     x.pollInterval());
-            return new EngramConfig(model, new EpisodicSearch.Settings(fusion, candidates), speaker, models, extraction);
+            SummarySettings summaries = d.summaries().withCapacity(
+                    Integer.parseInt(p.getProperty("summary.capacity", "" + d.summaries().capacity()).strip()));
+            return new EngramConfig(model, search, speaker, analyzer, models, extraction, summaries);
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new IllegalStateException("invalid setting in " + source + ": " + e.getMessage(), e);
         }

@@ -17,11 +17,20 @@ public final class BenchCommand {
         void api(ApiOptions options, java.io.PrintWriter out);
 
         void locomo(LocomoOptions options, java.io.PrintWriter out);
+
+        default void scale(ScaleOptions options, java.io.PrintWriter out) {
+            throw new UnsupportedOperationException("bench scale");
+        }
     }
 
     /** Options of {@code engram bench locomo}. */
     public record LocomoOptions(Path file, Path audit, String model, boolean speakerInText, boolean captions,
-                                java.util.List<String> fusions, int conversations, int candidates, Path out) {
+                                java.util.List<String> fusions, java.util.List<String> variants, int conversations,
+                                int candidates, Path out, Path dataDir, Path dump, String analyzer, int latency) {
+    }
+
+    /** Options of {@code engram bench scale}. */
+    public record ScaleOptions(java.util.List<Integer> checkpoints, int samples, boolean coldStart, Path dataDir) {
     }
 
     /** Options of {@code engram bench api}. */
@@ -50,14 +59,30 @@ public final class BenchCommand {
         String model;
         @Option(names = "--speaker-in-text", description = "Index \"speaker: text\" instead of the text alone.")
         boolean speakerInText;
+        @Option(names = "--analyzer", description = "Full-text analyzer (index.analyzer; default: the configured one).")
+        String analyzer;
         @Option(names = "--captions", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "Append shared images' captions to the turn text (default: on).")
         boolean captions;
         @Option(names = "--fusion", paramLabel = "SPEC", split = ",",
                 description = "Extra configurations, e.g. linear:0.7:0.3 or rrf:0.6:0.4:60 (text weight, vector weight[, k]).")
         java.util.List<String> fusions = new java.util.ArrayList<>();
+        @Option(names = "--variant", paramLabel = "SETTINGS",
+                description = {"An extra configuration as search settings of engram.properties without 'search.',",
+                        "space-separated over the default, e.g. \"text_weight=0.6 vector_weight=0.4 session_weight=0.3\"",
+                        "(repeatable; 'name=...' labels it)."})
+        java.util.List<String> variants = new java.util.ArrayList<>();
         @Option(names = "--conversations", defaultValue = "0", description = "Only the first N conversations (0: all).")
         int conversations;
+        @Option(names = "--data-dir", description = {"Keep the ingested store in this folder and reuse it on the next run",
+                "with the same model and text options (default: a temporary folder, deleted after)."})
+        Path dataDir;
+        @Option(names = "--latency", defaultValue = "0", paramLabel = "N", description = {"Also time N searches (top 10,",
+                "query embedding included, nothing shared) per configuration, interleaved, after a warm-up (0: skip)."})
+        int latency;
+        @Option(names = "--dump", paramLabel = "FILE", description = {"Also write every conversation's episodes and each",
+                "question's raw full-text and vector candidates (JSON lines), for trying ideas offline."})
+        Path dump;
         @Option(names = "--candidates", defaultValue = "0", description = "Hits per retriever before fusion (0: the configured number).")
         int candidates;
         @Option(names = "--out", defaultValue = "target/bench", description = "Folder for the JSON and Markdown reports (default: ${DEFAULT-VALUE}).")
@@ -77,8 +102,8 @@ public final class BenchCommand {
                 throw new dev.engram.core.InvalidInputException("FILE", file.toAbsolutePath() + " does not exist;"
                         + " give the path of locomo10.json (github.com/snap-research/LoCoMo, data/locomo10.json)");
             }
-            runner.locomo(new LocomoOptions(file, audit, model, speakerInText, captions, fusions, conversations,
-                    candidates, out), spec.commandLine().getOut());
+            runner.locomo(new LocomoOptions(file, audit, model, speakerInText, captions, fusions, variants,
+                    conversations, candidates, out, dataDir, dump, analyzer, latency), spec.commandLine().getOut());
             return 0;
         }
     }
@@ -108,6 +133,44 @@ public final class BenchCommand {
                 throw new dev.engram.core.InvalidInputException("use 1-256 clients, 1-3600 seconds and 0-600 warm-up seconds");
             }
             runner.api(new ApiOptions(clients, seconds, warmup, dataDir), spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(name = "scale", description = {"Fill a store with a generated corpus and measure ingest, search, adds,",
+            "timeline pages, disk and memory at checkpoints, and the time from process start to a first search."})
+    static final class Scale implements Callable<Integer> {
+        @Option(names = "--episodes", defaultValue = "100000", description = "Episodes in the end (default: ${DEFAULT-VALUE}).")
+        int episodes;
+        @Option(names = "--checkpoint", defaultValue = "10000", split = ",",
+                description = "Also measure at these sizes (default: ${DEFAULT-VALUE}).")
+        java.util.List<Integer> checkpoints;
+        @Option(names = "--samples", defaultValue = "300", description = "Measurements per operation (default: ${DEFAULT-VALUE}).")
+        int samples;
+        @Option(names = "--cold-start", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Measure start-to-first-search with child processes (needs the built jar).")
+        boolean coldStart;
+        @Option(names = "--data-dir", description = "Data folder to fill (default: a new temporary folder, deleted after).")
+        Path dataDir;
+        @Spec
+        CommandSpec spec;
+
+        private final Runner runner;
+
+        Scale(Runner runner) {
+            this.runner = runner;
+        }
+
+        @Override
+        public Integer call() {
+            if (episodes < 1 || episodes > 10_000_000 || samples < 1 || samples > 100_000) {
+                throw new dev.engram.core.InvalidInputException("use 1 to 10,000,000 episodes and 1 to 100,000 samples");
+            }
+            java.util.TreeSet<Integer> sizes = new java.util.TreeSet<>();
+            checkpoints.stream().filter(n -> n > 0 && n < episodes).forEach(sizes::add);
+            sizes.add(episodes);
+            runner.scale(new ScaleOptions(java.util.List.copyOf(sizes), samples, coldStart, dataDir),
+                    spec.commandLine().getOut());
             return 0;
         }
     }

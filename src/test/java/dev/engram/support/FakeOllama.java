@@ -15,12 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The one allowed test double: an Ollama server on 127.0.0.1 speaking its HTTP protocol
  * ({@code GET /api/tags}, {@code POST /api/chat} streaming NDJSON or one JSON object). Replies are
- * scripted per test; every chat request is kept, parsed, for assertions.
+ * scripted per test (queued, or computed from the request); every chat request is kept, parsed,
+ * for assertions. It can also refuse (503) or hold its answers until released.
  */
 public final class FakeOllama implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +44,9 @@ public final class FakeOllama implements AutoCloseable {
     private final List<String> models;
     private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
-    private volatile java.util.function.Function<JsonNode, Reply> responder;
+    private volatile Function<JsonNode, Reply> responder = request -> Reply.of("(no scripted reply)");
+    private volatile boolean refusing;
+    private volatile CountDownLatch gate;
 
     private FakeOllama(List<String> models) throws IOException {
         this.models = List.copyOf(models);
@@ -59,15 +65,33 @@ public final class FakeOllama implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Answers computed from the request, once the scripted replies are used up. */
-    public FakeOllama respond(java.util.function.Function<JsonNode, Reply> responder) {
+    public FakeOllama reply(Reply reply) {
+        replies.add(reply);
+        return this;
+    }
+
+    /** How to answer a chat request when no scripted reply is queued (by default a fixed text). */
+    public FakeOllama respondWith(Function<JsonNode, Reply> responder) {
         this.responder = responder;
         return this;
     }
 
-    public FakeOllama reply(Reply reply) {
-        replies.add(reply);
-        return this;
+    /** While refusing, every request is answered 503 (an Ollama that is up but failing). */
+    public void refuse(boolean refusing) {
+        this.refusing = refusing;
+    }
+
+    /** Chat requests from now on are received (and recorded) but not answered until {@link #release}. */
+    public void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    public void release() {
+        CountDownLatch held = gate;
+        gate = null;
+        if (held != null) {
+            held.countDown();
+        }
     }
 
     /** The chat requests received so far, as JSON. */
@@ -76,6 +100,9 @@ public final class FakeOllama implements AutoCloseable {
     }
 
     private void tags(HttpExchange exchange) throws IOException {
+        if (refused(exchange)) {
+            return;
+        }
         ObjectNode body = JSON.createObjectNode();
         var list = body.putArray("models");
         for (String name : models) {
@@ -86,8 +113,19 @@ public final class FakeOllama implements AutoCloseable {
     }
 
     private void chat(HttpExchange exchange) throws IOException {
+        if (refused(exchange)) {
+            return;
+        }
         JsonNode request = JSON.readTree(exchange.getRequestBody());
         requests.add(request);
+        CountDownLatch held = gate;
+        if (held != null) {
+            try {
+                held.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String model = request.path("model").asText();
         if (!models.contains(model)) {
             send(exchange, 404, "application/json",
@@ -95,11 +133,8 @@ public final class FakeOllama implements AutoCloseable {
             return;
         }
         Reply reply = replies.poll();
-        if (reply == null && responder != null) {
-            reply = responder.apply(request);
-        }
         if (reply == null) {
-            reply = Reply.of("(no scripted reply)");
+            reply = responder.apply(request);
         }
         boolean stream = request.path("stream").asBoolean(true);
         if (!stream) {
@@ -130,6 +165,15 @@ public final class FakeOllama implements AutoCloseable {
         }
     }
 
+    private boolean refused(HttpExchange exchange) throws IOException {
+        if (!refusing) {
+            return false;
+        }
+        exchange.getRequestBody().readAllBytes();
+        send(exchange, 503, "application/json", "{\"error\":\"server busy\"}".getBytes(StandardCharsets.UTF_8));
+        return true;
+    }
+
     private static ObjectNode done(String model) {
         return JSON.createObjectNode().put("model", model).put("created_at", "2026-11-24T10:00:01Z").put("done", true)
                 .put("done_reason", "stop").put("prompt_eval_count", 42).put("eval_count", 7);
@@ -151,6 +195,16 @@ public final class FakeOllama implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    /** The text of a chat request's message with this role (system, user), or "" when it has none. */
+    public static String message(JsonNode request, String role) {
+        for (JsonNode m : request.path("messages")) {
+            if (m.path("role").asText().equals(role)) {
+                return m.path("content").asText();
+            }
+        }
+        return "";
     }
 
     /** The messages of a chat request, as role: content lines. */

@@ -52,7 +52,7 @@ public final class LocomoBench {
         long total = conversations.stream().mapToLong(c -> c.sessions().stream().mapToLong(s -> s.turns().size()).sum()).sum();
         long done = 0;
         for (Locomo.Conversation conversation : conversations) {
-            Scope scope = Scope.of(org, conversation.sampleId().replaceAll("[^\\p{L}\\p{N}_:-]", "-"));
+            Scope scope = scope(conversation, org);
             scopes.put(conversation.index(), scope);
             for (Locomo.Session session : conversation.sessions()) {
                 List<NewEpisode> messages = new ArrayList<>();
@@ -69,6 +69,11 @@ public final class LocomoBench {
             }
         }
         return scopes;
+    }
+
+    /** The project a conversation is stored in. */
+    public static Scope scope(Locomo.Conversation conversation, String org) {
+        return Scope.of(org, conversation.sampleId().replaceAll("[^\\p{L}\\p{N}_:-]", "-"));
     }
 
     private String content(Locomo.Turn turn) {

@@ -22,10 +22,31 @@ public final class EpisodicSearch {
     private final Embedder embedder;
     private final Settings settings;
 
-    /** {@code candidates}: how many hits each retriever contributes before fusion. */
-    public record Settings(Fusion fusion, int candidates) {
+    /**
+     * {@code candidates}: how many hits each retriever contributes before fusion; {@code queryText}:
+     * what of the query full-text search gets; {@code timeline}: re-ranking by neighbours and sessions.
+     */
+    public record Settings(Fusion fusion, int candidates, QueryText queryText, TimelineRerank timeline) {
         public static Settings defaults() {
-            return new Settings(Fusion.defaults(), 50);
+            return new Settings(Fusion.defaults(), 50, QueryText.KEEP, TimelineRerank.NONE);
+        }
+
+        public Settings(Fusion fusion, int candidates) {
+            this(fusion, candidates, QueryText.KEEP, TimelineRerank.NONE);
+        }
+
+        public Settings {
+            if (candidates < 1) {
+                throw new IllegalArgumentException("candidates must be at least 1");
+            }
+        }
+
+        public Settings withFusion(Fusion fusion) {
+            return new Settings(fusion, candidates, queryText, timeline);
+        }
+
+        public Settings withCandidates(int candidates) {
+            return new Settings(fusion, candidates, queryText, timeline);
         }
     }
 
@@ -52,9 +73,13 @@ public final class EpisodicSearch {
     /** Fused hits, best first, at most max(candidates, topK) of them. */
     public List<Hit> rank(Scope scope, String query, Filter filter, int topK) {
         int candidates = Math.max(settings.candidates(), topK);
-        List<Hit> text = store.searchText(scope, query, filter, candidates);
+        List<Hit> text = store.searchText(scope, settings.queryText().of(query), filter, candidates);
         List<Hit> vector = store.searchVector(scope, embedder.embedQuery(query), filter, candidates);
-        return settings.fusion().fuse(text, vector);
+        List<Hit> fused = settings.fusion().fuse(text, vector);
+        if (!settings.timeline().isActive() || fused.isEmpty()) {
+            return fused;
+        }
+        return settings.timeline().apply(fused, store.links(scope, fused.stream().map(Hit::uid).toList(), filter));
     }
 
     /** The {@code k} best episodes for a query, best first, without context (what benchmarks score). */

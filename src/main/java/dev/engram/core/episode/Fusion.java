@@ -11,11 +11,14 @@ import java.util.Map;
  * {@link Method#LINEAR} takes a weighted mean of the full-text score divided by the best full-text
  * score and the cosine similarity (negative cosines count as 0); a hit missing from a list scores
  * 0 there, so a weak vector match stays weak however few candidates there are.
+ * {@link Method#MINMAX} is the same weighted mean after scaling each list's scores to [0, 1]
+ * between its worst and best candidate: cosines of a model such as BGE crowd into a narrow band
+ * (0.6-0.9), which a raw mean lets full text drown; scaled, both retrievers speak up.
  * {@link Method#RRF} is weighted reciprocal-rank fusion. Weights are tuned by the benchmark.
  */
 public record Fusion(Method method, double textWeight, double vectorWeight, int rrfK) {
 
-    public enum Method { LINEAR, RRF }
+    public enum Method { LINEAR, MINMAX, RRF }
 
     public static Fusion defaults() {
         return new Fusion(Method.LINEAR, 0.5, 0.5, 60);
@@ -36,9 +39,20 @@ public record Fusion(Method method, double textWeight, double vectorWeight, int 
      */
     public List<Hit> fuse(List<Hit> text, List<Hit> vector) {
         Map<Long, Double> scores = new HashMap<>();
-        boolean rrf = method == Method.RRF;
-        add(scores, rrf ? reciprocalRanks(text) : relativeToBest(text), textWeight);
-        add(scores, rrf ? reciprocalRanks(vector) : cosines(vector), vectorWeight);
+        switch (method) {
+            case LINEAR -> {
+                add(scores, relativeToBest(text), textWeight);
+                add(scores, cosines(vector), vectorWeight);
+            }
+            case MINMAX -> {
+                add(scores, minMax(text), textWeight);
+                add(scores, minMax(vector), vectorWeight);
+            }
+            case RRF -> {
+                add(scores, reciprocalRanks(text), textWeight);
+                add(scores, reciprocalRanks(vector), vectorWeight);
+            }
+        }
         double total = textWeight + vectorWeight;
         return scores.entrySet().stream()
                 .map(e -> new Hit(e.getKey(), e.getValue() / total))
@@ -64,6 +78,17 @@ public record Fusion(Method method, double textWeight, double vectorWeight, int 
         Map<Long, Double> out = new LinkedHashMap<>();
         for (Hit hit : hits) {
             out.putIfAbsent(hit.uid(), best <= 0 ? 0 : Math.max(0, hit.score()) / best);
+        }
+        return out;
+    }
+
+    /** Scores scaled between the list's worst (0) and best (1); a list of equal scores scores 1. */
+    private static Map<Long, Double> minMax(List<Hit> hits) {
+        double best = hits.stream().mapToDouble(Hit::score).max().orElse(0);
+        double worst = hits.stream().mapToDouble(Hit::score).min().orElse(0);
+        Map<Long, Double> out = new LinkedHashMap<>();
+        for (Hit hit : hits) {
+            out.putIfAbsent(hit.uid(), best > worst ? (hit.score() - worst) / (best - worst) : 1.0);
         }
         return out;
     }

@@ -19,15 +19,21 @@ import dev.engram.core.scope.Scope;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Episodic memory use cases: remember messages, edit, find and forget them. */
 public final class EpisodicMemory {
+    private static final Logger LOG = LoggerFactory.getLogger(EpisodicMemory.class);
     private final EpisodeStore store;
     private final Embedder embedder;
     private final EpisodicSearch search;
     private final EpisodeText text;
     private final Clock clock;
     private final dev.engram.core.ingest.EpisodeListener listener;
+    private final List<Consumer<List<Episode>>> addListeners = new CopyOnWriteArrayList<>();
 
     public EpisodicMemory(EpisodeStore store, Embedder embedder, EpisodicSearch search, EpisodeText text, Clock clock) {
         this(store, embedder, search, text, clock, dev.engram.core.ingest.EpisodeListener.NONE);
@@ -55,9 +61,54 @@ public final class EpisodicMemory {
         for (int i = 0; i < messages.size(); i++) {
             drafts.add(new EpisodeDraft(messages.get(i), texts.get(i), vectors.get(i)));
         }
-        List<Episode> stored = store.append(scope, drafts); // creates the project on first use, in the same transaction
-        listener.added(scope, stored);
-        return stored;
+        List<Episode> added = store.append(scope, drafts); // creates the project on first use, in the same transaction
+        listener.added(scope, added);
+        for (Consumer<List<Episode>> each : addListeners) {
+            try {
+                each.accept(added);
+            } catch (RuntimeException e) {
+                LOG.warn("A listener of added episodes failed; the episodes are stored", e);
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Calls {@code listener} after every add with the stored episodes, on the adding thread: it
+     * must return at once (background work only takes note and wakes its worker). A failing
+     * listener is logged and does not fail the add.
+     */
+    public void whenAdded(Consumer<List<Episode>> listener) {
+        addListeners.add(listener);
+    }
+
+    /**
+     * Stores imported messages like {@link #add}, each with its earlier texts and, where
+     * {@code uids} gives one (a restore), its own uid; {@code uids} may be null.
+     */
+    public List<Episode> addImported(Scope scope, List<NewEpisode> messages, List<Long> uids,
+                                     List<List<EpisodeRevision>> revisions) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        List<String> texts = messages.stream().map(m -> text.of(m.producer(), m.content())).toList();
+        List<float[]> vectors = embedder.embedAll(texts);
+        List<EpisodeDraft> drafts = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            drafts.add(new EpisodeDraft(messages.get(i), texts.get(i), vectors.get(i), uids == null ? null : uids.get(i),
+                    revisions.get(i)));
+        }
+        return store.append(scope, drafts);
+    }
+
+    /**
+     * Queues imported episodes for fact extraction, as if they had just been added (imports from
+     * other tools: a ChatGPT history becomes a profile). Summaries are not written for them.
+     */
+    public void announce(Scope scope, List<Episode> imported) {
+        if (!imported.isEmpty()) {
+            listener.added(scope, imported);
+        }
     }
 
     public Episode get(Scope scope, long uid) {

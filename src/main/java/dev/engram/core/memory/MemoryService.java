@@ -6,6 +6,8 @@ import dev.engram.core.episode.EpisodeStore;
 import dev.engram.core.episode.Order;
 import dev.engram.core.episode.PageRequest;
 import dev.engram.core.episode.ScoredEpisode;
+import dev.engram.core.ingest.ShortTermSummary;
+import dev.engram.core.ingest.SummaryStore;
 import dev.engram.core.profile.ProfileStore;
 import dev.engram.core.profile.ScoredFact;
 import dev.engram.core.scope.EpisodicConfig;
@@ -17,6 +19,8 @@ import dev.engram.core.scope.ProjectStore;
 import dev.engram.core.scope.Scope;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The memory as a whole: what spans both memory types (search, list, forgetting episodes and
@@ -31,10 +35,11 @@ public final class MemoryService {
     private final ProfileMemory profile;
     private final SemanticConfigService semanticConfig;
     private final dev.engram.core.ingest.Extraction extraction;
+    private final SummaryStore summaries;
 
     public MemoryService(ProjectStore projects, EpisodeStore episodeStore, ProfileStore profileStore,
                          EpisodicMemory episodes, ProfileMemory profile, SemanticConfigService semanticConfig,
-                         dev.engram.core.ingest.Extraction extraction) {
+                         dev.engram.core.ingest.Extraction extraction, SummaryStore summaries) {
         this.extraction = extraction;
         this.projects = projects;
         this.episodeStore = episodeStore;
@@ -42,6 +47,7 @@ public final class MemoryService {
         this.episodes = episodes;
         this.profile = profile;
         this.semanticConfig = semanticConfig;
+        this.summaries = summaries;
     }
 
     public EpisodicMemory episodes() {
@@ -68,19 +74,26 @@ public final class MemoryService {
 
     /**
      * Searches both memory types as asked, honouring the project's episodic switches. Short-term
-     * memory is the {@code topK} most recent episodes that pass the filter; long-term memory is
-     * the relevance ranking, whether or not its hits are also recent.
+     * memory is the {@code topK} most recent episodes that pass the filter, with the rolling
+     * summaries of the producers the filter allows (see {@link SummarySelection}); long-term
+     * memory is the relevance ranking, whether or not its hits are also recent.
      */
     public SearchOutcome search(SearchQuery query) {
         Filter episodic = query.includes(MemoryType.EPISODIC) ? Filters.restrictTo(query.filter(), MemoryType.EPISODIC) : null;
         Filter semantic = query.includes(MemoryType.SEMANTIC) ? Filters.restrictTo(query.filter(), MemoryType.SEMANTIC) : null;
         EpisodicConfig config = projects.episodicConfig(query.scope()).orElse(EpisodicConfig.DEFAULT);
         List<Episode> recent = List.of();
+        List<String> summaryTexts = List.of();
         List<ScoredEpisode> found = List.of();
         if (episodic != null && config.enabled()) {
             if (config.shortTermEnabled() && query.topK() > 0) {
                 recent = episodeStore.list(query.scope(), episodic, new PageRequest(query.topK(), 0), Order.NEWEST_FIRST)
                         .reversed();
+            }
+            if (config.shortTermEnabled()) {
+                summaryTexts = summaries.all(query.scope()).stream()
+                        .filter(s -> SummarySelection.selects(episodic, s.producer()))
+                        .map(ShortTermSummary::text).toList();
             }
             if (config.longTermEnabled()) {
                 found = episodes.search(query.scope(), query.query(), episodic, query.topK(), query.expandContext(),
@@ -89,7 +102,7 @@ public final class MemoryService {
         }
         List<ScoredFact> facts = semantic == null ? List.of()
                 : profile.search(query.scope(), query.query(), semantic, query.topK());
-        return new SearchOutcome(found, recent, facts, query.types());
+        return new SearchOutcome(found, recent, summaryTexts, facts, query.types());
     }
 
     public ListOutcome list(ListQuery query) {
@@ -108,11 +121,26 @@ public final class MemoryService {
 
     /**
      * Forgets episodes (all or none: an unknown uid is NotFoundException and nothing changes);
-     * facts that cited them keep their other citations.
+     * facts that cited them keep their other citations, and short-term summaries that covered
+     * them are dropped (to be written again without them).
      */
     public void deleteEpisodes(Scope scope, Collection<Long> uids, String actor) {
+        List<Episode> doomed = uids.isEmpty() ? List.of() : episodeStore.getAll(scope, List.copyOf(uids));
         episodeStore.delete(scope, uids);
         profileStore.removeCitations(scope, uids, actor);
+        forgetSummariesOf(scope, doomed);
+    }
+
+    /**
+     * A summary that an episode was folded into would still tell what the episode said, so it is
+     * dropped; short-term memory writes it again from the producer's remaining episodes (at their
+     * next add, or when the summarizer next starts).
+     */
+    private void forgetSummariesOf(Scope scope, List<Episode> deleted) {
+        Map<String, Long> oldest = deleted.stream().collect(Collectors.toMap(Episode::producer, Episode::uid, Math::min));
+        oldest.forEach((producer, uid) -> summaries.get(scope, producer)
+                .filter(summary -> uid <= summary.foldedThrough())
+                .ifPresent(summary -> summaries.delete(scope, producer)));
     }
 
     /**
@@ -126,6 +154,7 @@ public final class MemoryService {
         extraction.forget(scope);
         profileStore.deleteAll(scope);
         semanticConfig.deleteAll(scope);
+        summaries.deleteAll(scope);
         episodeStore.deleteAll(scope);
         projects.delete(scope);
     }

@@ -32,7 +32,7 @@ public final class Views {
         List<EpisodeView> shortTerm = outcome.recent().stream().map(Views::recent).toList();
         List<SemanticFeatureView> facts = outcome.facts().stream().map(ScoredFact::fact).map(Views::feature).toList();
         return new SearchResultView(0, new SearchResultView.Content(new SearchResultView.EpisodicMemory(
-                new SearchResultView.Episodes(longTerm), new SearchResultView.ShortTerm(shortTerm, List.of())), facts));
+                new SearchResultView.Episodes(longTerm), new SearchResultView.ShortTerm(shortTerm, outcome.summaries())), facts));
     }
 
     public static ListResultView list(ListOutcome outcome) {

@@ -6,6 +6,7 @@ import dev.engram.core.episode.Hit;
 import dev.engram.core.episode.Neighbours;
 import dev.engram.core.episode.Order;
 import dev.engram.core.episode.PageRequest;
+import dev.engram.core.episode.TimelineLink;
 import dev.engram.core.scope.Filter;
 import dev.engram.core.scope.Scope;
 import java.time.Instant;
@@ -61,6 +62,55 @@ final class EpisodeQueries {
                     ORDER BY e.created_at %s, e.uid %s SKIP $skip LIMIT $limit"""
                     .formatted(predicate, EpisodeRows.PROJECTION, direction, direction), params)) {
                 return EpisodeRows.mapAll(result);
+            }
+        });
+    }
+
+    List<Episode> producedAfter(Scope scope, String producer, long afterUid, int limit) {
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        params.put("producer", producer);
+        params.put("after", afterUid);
+        params.put("limit", limit);
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project
+                      AND e.producer = $producer AND e.uid > $after
+                    RETURN""" + EpisodeRows.PROJECTION + " ORDER BY e.uid LIMIT $limit", params)) {
+                return EpisodeRows.mapAll(result);
+            }
+        });
+    }
+
+    List<Episode> listByUid(Scope scope, Filter filter, long afterUid, int limit) {
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        String predicate = CypherFilter.compile(filter, "e", params);
+        params.put("after", afterUid);
+        params.put("limit", limit);
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project AND e.uid > $after AND %s
+                    RETURN %s
+                    ORDER BY e.uid LIMIT $limit""".formatted(predicate, EpisodeRows.PROJECTION), params)) {
+                return EpisodeRows.mapAll(result);
+            }
+        });
+    }
+
+    Map<Long, List<EpisodeRevision>> revisionsOf(Scope scope, java.util.Collection<Long> uids) {
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        params.put("uids", List.copyOf(uids));
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    UNWIND $uids AS uid
+                    MATCH (e:Episode {uid: uid})-[:REVISED]->(r:Revision)
+                    WHERE e.org_id = $org AND e.project_id = $project
+                    RETURN e.uid AS uid, r.content AS content, r.replaced_at AS at
+                    ORDER BY uid, r.replaced_at, elementId(r)""", params)) {
+                Map<Long, List<EpisodeRevision>> revisions = new java.util.LinkedHashMap<>();
+                result.forEachRemaining(row -> revisions.computeIfAbsent((Long) row.get("uid"), u -> new ArrayList<>())
+                        .add(new EpisodeRevision((Long) row.get("uid"), (String) row.get("content"),
+                                Instant.ofEpochMilli((Long) row.get("at")))));
+                return revisions;
             }
         });
     }
@@ -180,6 +230,38 @@ final class EpisodeQueries {
                     WITH e, vector.similarity.cosine(e.embedding, $vector) AS score
                     RETURN e.uid AS uid, 2 * score - 1 AS score ORDER BY score DESC LIMIT $limit""".formatted(predicate), params)) {
                 return hits(result);
+            }
+        });
+    }
+
+    List<TimelineLink> links(Scope scope, java.util.Collection<Long> uids, Filter filter) {
+        if (uids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        String p = CypherFilter.compile(filter, "p", params);
+        String n = CypherFilter.compile(filter, "n", params);
+        String xp = CypherFilter.compile(filter, "xp", params);
+        String xn = CypherFilter.compile(filter, "xn", params);
+        params.put("uids", List.copyOf(uids));
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    UNWIND $uids AS u
+                    MATCH (e:Episode {uid: u}) WHERE e.org_id = $org AND e.project_id = $project
+                    OPTIONAL MATCH (p:Episode)-[:NEXT]->(e) WHERE %s
+                    OPTIONAL MATCH (e)-[:NEXT]->(n:Episode) WHERE %s
+                    WITH collect(e) + collect(p) + collect(n) AS found
+                    UNWIND found AS x
+                    WITH DISTINCT x
+                    OPTIONAL MATCH (xp:Episode)-[:NEXT]->(x) WHERE %s
+                    OPTIONAL MATCH (x)-[:NEXT]->(xn:Episode) WHERE %s
+                    RETURN x.uid AS uid, x.created_at AS at, xp.uid AS prev, xn.uid AS next,
+                           trim(x.content) ENDS WITH '?' AS question""".formatted(p, n, xp, xn), params)) {
+                List<TimelineLink> links = new ArrayList<>();
+                result.forEachRemaining(row -> links.add(new TimelineLink((Long) row.get("uid"),
+                        Instant.ofEpochMilli((Long) row.get("at")), (Long) row.get("prev"), (Long) row.get("next"),
+                        Boolean.TRUE.equals(row.get("question")))));
+                return links;
             }
         });
     }

@@ -16,20 +16,23 @@ import java.util.Optional;
 final class EpisodeSchema {
     static final String FULLTEXT_INDEX = "episode_text";
     static final String VECTOR_INDEX = "episode_vectors";
-    /** Lucene analyzer of the full-text index: English stemming and stop words. */
+    /** Default Lucene analyzer of the full-text index: English stemming and stop words. */
     static final String ANALYZER = "english";
     /** Bumped whenever {@link #ensure} creates something new; a store at this version skips the DDL. */
     static final long VERSION = 2;
 
     private final Neo4jDatabase database;
+    private final String analyzer;
 
-    EpisodeSchema(Neo4jDatabase database) {
+    EpisodeSchema(Neo4jDatabase database, String analyzer) {
         this.database = database;
+        this.analyzer = analyzer;
     }
 
     void ensure() {
         long stored = storedVersion();
         if (stored == VERSION) {
+            ensureAnalyzer();
             return;
         }
         if (stored >= 0 && stored < 2) {
@@ -49,7 +52,7 @@ final class EpisodeSchema {
                 CREATE FULLTEXT INDEX episode_text IF NOT EXISTS
                 FOR (e:Episode) ON EACH [e.indexed_text, e.scope_token]
                 OPTIONS {indexConfig: {`fulltext.analyzer`: $analyzer, `fulltext.eventually_consistent`: true}}""",
-                Map.of("analyzer", ANALYZER));
+                Map.of("analyzer", analyzer));
         embeddingSpace().ifPresent(this::createVectorIndex);
         database.awaitIndexes(Duration.ofMinutes(10));
         database.write(tx -> {
@@ -57,6 +60,42 @@ final class EpisodeSchema {
                     Map.of("version", VERSION)).close();
             return null;
         });
+        ensureAnalyzer();
+    }
+
+    /**
+     * Rebuilds the full-text index when the configured analyzer is not the one it was built with
+     * (Neo4j fills a new index from the stored text in the background; search waits for it).
+     */
+    private void ensureAnalyzer() {
+        String current = database.read(tx -> {
+            try (var result = tx.execute("""
+                    SHOW FULLTEXT INDEXES YIELD name, options WHERE name = $name
+                    RETURN options.indexConfig['fulltext.analyzer'] AS analyzer""", Map.of("name", FULLTEXT_INDEX))) {
+                return result.hasNext() ? (String) result.next().get("analyzer") : null;
+            }
+        });
+        if (analyzer.equals(current)) {
+            return;
+        }
+        java.util.List<String> available = database.read(tx -> {
+            try (var result = tx.execute("CALL db.index.fulltext.listAvailableAnalyzers() YIELD analyzer RETURN analyzer")) {
+                java.util.List<String> names = new java.util.ArrayList<>();
+                result.forEachRemaining(row -> names.add((String) row.get("analyzer")));
+                return names;
+            }
+        });
+        if (!available.contains(analyzer)) {
+            throw new IllegalArgumentException("unknown full-text analyzer '" + analyzer + "' (index.analyzer); available: "
+                    + available.stream().sorted().toList());
+        }
+        database.schema("DROP INDEX " + FULLTEXT_INDEX + " IF EXISTS", Map.of());
+        database.schema("""
+                CREATE FULLTEXT INDEX episode_text IF NOT EXISTS
+                FOR (e:Episode) ON EACH [e.indexed_text, e.scope_token]
+                OPTIONS {indexConfig: {`fulltext.analyzer`: $analyzer, `fulltext.eventually_consistent`: true}}""",
+                Map.of("analyzer", analyzer));
+        database.awaitIndexes(Duration.ofMinutes(10));
     }
 
     private long storedVersion() {

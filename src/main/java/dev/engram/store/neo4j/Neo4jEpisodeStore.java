@@ -26,8 +26,16 @@ public final class Neo4jEpisodeStore implements EpisodeStore {
     private final AtomicReference<Optional<EmbeddingSpace>> space;
 
     public Neo4jEpisodeStore(Neo4jDatabase database) {
+        this(database, EpisodeSchema.ANALYZER);
+    }
+
+    /**
+     * {@code analyzer}: the Lucene analyzer of the full-text index (a Neo4j analyzer name such as
+     * {@code english} or {@code standard}); a store built with another one is re-indexed.
+     */
+    public Neo4jEpisodeStore(Neo4jDatabase database, String analyzer) {
         TextIndexFreshness freshness = new TextIndexFreshness(database);
-        this.schema = new EpisodeSchema(database);
+        this.schema = new EpisodeSchema(database, analyzer);
         this.writer = new EpisodeWriter(database, new UidAllocator(database), freshness);
         this.queries = new EpisodeQueries(database, freshness);
         schema.ensure();
@@ -55,6 +63,26 @@ public final class Neo4jEpisodeStore implements EpisodeStore {
     }
 
     @Override
+    public List<Episode> producedAfter(Scope scope, String producer, long afterUid, int limit) {
+        return queries.producedAfter(scope, producer, afterUid, limit);
+    }
+
+    @Override
+    public List<Episode> listByUid(Scope scope, Filter filter, long afterUid, int limit) {
+        return queries.listByUid(scope, filter, afterUid, limit);
+    }
+
+    @Override
+    public Map<Long, List<EpisodeRevision>> revisionsOf(Scope scope, Collection<Long> uids) {
+        return uids.isEmpty() ? Map.of() : queries.revisionsOf(scope, uids);
+    }
+
+    @Override
+    public boolean replaceMetadata(Scope scope, long uid, Map<String, String> metadata) {
+        return writer.replaceMetadata(scope, uid, metadata);
+    }
+
+    @Override
     public long count(Scope scope, Filter filter) {
         return queries.count(scope, filter);
     }
@@ -71,6 +99,11 @@ public final class Neo4jEpisodeStore implements EpisodeStore {
             return List.of();
         }
         return queries.searchVector(scope, vector, filter, limit, true);
+    }
+
+    @Override
+    public List<dev.engram.core.episode.TimelineLink> links(Scope scope, Collection<Long> uids, Filter filter) {
+        return queries.links(scope, uids, filter);
     }
 
     @Override

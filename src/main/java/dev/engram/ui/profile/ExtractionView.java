@@ -19,12 +19,13 @@ public final class ExtractionView {
     @FXML private Label failure;
     @FXML private Button now;
     @FXML private Button retry;
+    @FXML private javafx.scene.control.TextField model;
 
-    private final ExtractionViewModel model;
+    private final ExtractionViewModel viewModel;
     private final Timeline polling;
 
     public ExtractionView(ExtractionViewModel model) {
-        this.model = model;
+        this.viewModel = model;
         this.polling = new Timeline(new KeyFrame(Duration.seconds(3), e -> model.refresh()));
         polling.setCycleCount(Animation.INDEFINITE);
     }
@@ -35,6 +36,8 @@ public final class ExtractionView {
 
     @FXML
     private void initialize() {
+        ExtractionViewModel model = viewModel;
+        this.model.textProperty().bindBidirectional(model.modelProperty());
         summary.textProperty().bind(model.summaryProperty());
         failure.textProperty().bind(model.failureProperty());
         failure.managedProperty().bind(model.failureProperty().isNotEmpty());
@@ -56,11 +59,11 @@ public final class ExtractionView {
 
     @FXML
     private void extractNow() {
-        model.extractNow();
+        viewModel.extractNow();
     }
 
     @FXML
     private void retryFailed() {
-        model.retryFailed();
+        viewModel.retryFailed();
     }
 }

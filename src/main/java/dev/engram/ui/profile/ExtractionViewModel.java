@@ -27,6 +27,7 @@ public final class ExtractionViewModel {
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasPending = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasFailed = new ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.StringProperty model = new javafx.beans.property.SimpleStringProperty("");
 
     private final ScopeModel scope;
     private final MemoryService memory;
@@ -44,6 +45,11 @@ public final class ExtractionViewModel {
             lastRun = null;
             refresh();
         });
+    }
+
+    /** The extraction model chosen here ("" = the chat model, else Ollama's first model). */
+    public javafx.beans.property.StringProperty modelProperty() {
+        return model;
     }
 
     public ReadOnlyStringProperty summaryProperty() {

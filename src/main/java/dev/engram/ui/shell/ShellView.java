@@ -9,6 +9,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -40,6 +42,8 @@ public final class ShellView {
     @FXML private Label workLabel;
     @FXML private Button cancelWork;
     @FXML private Button dismissWork;
+    @FXML private Menu fileMenu;
+    @FXML private StackPane transferSlot;
 
     private final ShellViewModel model;
     private final Map<Screen, ToggleButton> buttons = new EnumMap<>(Screen.class);
@@ -137,6 +141,13 @@ public final class ShellView {
         buttons.forEach((screen, button) -> button.setDisable(!screens.containsKey(screen)));
         content.getChildren().remove(opening);
         show(model.screenProperty().get());
+    }
+
+    /** The File menu's items and their progress strip (in the status bar), once the memory is open. */
+    public void installFileMenu(java.util.List<MenuItem> items, Node progressStrip) {
+        fileMenu.getItems().setAll(items);
+        fileMenu.setDisable(false);
+        transferSlot.getChildren().setAll(progressStrip);
     }
 
     private void show(Screen screen) {

@@ -199,7 +199,7 @@ public final class TimelineView {
 
     private static boolean askConfirmation(String message) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.CANCEL, ButtonType.OK);
-        alert.setHeaderText("Delete episode");
+        alert.setHeaderText("Delete");
         return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 

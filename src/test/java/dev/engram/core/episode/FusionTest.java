@@ -20,6 +20,17 @@ class FusionTest {
     }
 
     @Test
+    void minMaxFusionScalesEachListBetweenItsWorstAndBest() {
+        List<Hit> fused = new Fusion(Fusion.Method.MINMAX, 0.5, 0.5, 60).fuse(TEXT, VECTOR);
+        // text: 1 -> 1, 2 -> 1/3, 3 -> 0 ; vector: 3 -> 1, 4 -> 0.75, 1 -> 0 (1 and 3 tie: newer first)
+        assertThat(fused).extracting(Hit::uid).containsExactly(3L, 1L, 4L, 2L);
+        assertThat(fused.get(2).score()).isCloseTo(0.375, offset(1e-9));
+        assertThat(fused.get(3).score()).isCloseTo(1.0 / 6, offset(1e-9));
+        assertThat(new Fusion(Fusion.Method.MINMAX, 1, 1, 60).fuse(List.of(new Hit(7, 3.0)), List.of()))
+                .singleElement().satisfies(h -> assertThat(h.score()).isEqualTo(0.5));
+    }
+
+    @Test
     void aLoneWeakVectorMatchStaysWeak() {
         List<Hit> fused = Fusion.defaults().fuse(List.of(), List.of(new Hit(9, 0.08)));
         assertThat(fused).singleElement().satisfies(h -> assertThat(h.score()).isCloseTo(0.04, offset(1e-9)));

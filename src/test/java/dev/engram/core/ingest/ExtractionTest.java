@@ -281,7 +281,7 @@ class ExtractionTest {
                     add("Media Consumption Habits", "music 2", "blues"), add("Media Consumption Habits", "music 3", "soul"),
                     add("Media Consumption Habits", "podcast", "The Daily"))));
             // The consolidation answer depends on the ids extraction just created: it reads them from the prompt.
-            ollama.respond(request -> {
+            ollama.respondWith(request -> {
                 Matcher ids = Pattern.compile("\\{\"id\": (\\d+), \"feature\": \"([a-z_0-9]+)\"")
                         .matcher(FakeOllama.messages(request).get(1));
                 List<String> music = new ArrayList<>();
@@ -321,7 +321,7 @@ class ExtractionTest {
             ollama.reply(FakeOllama.Reply.of(commands(add("Hobbies & Interests", "drink 1", "tea"),
                     add("Hobbies & Interests", "drink 2", "coffee"), add("Hobbies & Interests", "drink 3", "cocoa"),
                     add("Hobbies & Interests", "drink 4", "mate"))));
-            ollama.respond(request -> FakeOllama.Reply.of("{\"consolidated\": [], \"keep\": []}"));
+            ollama.respondWith(request -> FakeOllama.Reply.of("{\"consolidated\": [], \"keep\": []}"));
 
             memory.extraction().runNow(scope);
 
@@ -351,13 +351,13 @@ class ExtractionTest {
 
         try (FakeOllama ollama = FakeOllama.start(MODEL)) {
             useOllama(ollama.url());
-            ollama.respond(request -> FakeOllama.Reply.of("not json"));
+            ollama.respondWith(request -> FakeOllama.Reply.of("not json"));
             memory.extraction().runNow(scope);
             view.refresh();
             assertThat(view.failureProperty().get()).startsWith("1 batch (1 messages) failed: gave up after 3 attempts");
             assertThat(view.hasFailedProperty().get()).isTrue();
 
-            ollama.respond(request -> FakeOllama.Reply.of(commands(add("Relationship & Family Context", "pet", "dog Rex"))));
+            ollama.respondWith(request -> FakeOllama.Reply.of(commands(add("Relationship & Family Context", "pet", "dog Rex"))));
             view.retryFailed();
             memory.extraction().runNow(scope);
             view.refresh();
@@ -385,7 +385,7 @@ class ExtractionTest {
             useOllama(ollama.url());
             memory.episodes().add(scope, List.of(new NewEpisode("alice", "bot", "user", "Aisle seats on long flights please",
                     Instant.parse("2026-03-02T19:01:00Z"), Map.of("team", "blue"))));
-            ollama.respond(request -> FakeOllama.Reply.of(request.path("format").toString().contains("Seating")
+            ollama.respondWith(request -> FakeOllama.Reply.of(request.path("format").toString().contains("Seating")
                     ? commands(add("Seating", "seat", "aisle on long flights")) : commands()));
 
             memory.extraction().runNow(scope);

@@ -35,10 +35,10 @@ class H2DatabaseTest {
             assertThat(database.dataFile()).isEqualTo(dir.toAbsolutePath().resolve("profile.mv.db"));
             assertThat(database.dataFile()).exists();
             assertThat(tables(database)).contains("FACTS", "FACT_CITATION", "FACT_METADATA", "FACT_VERSION",
-                    "FACT_HISTORY", "EMBEDDING_SPACE", "EXTRACTION_QUEUE", "EXTRACTION_RUN", "flyway_schema_history",
-                    "SEMANTIC_SET_TYPE", "SEMANTIC_SET", "SEMANTIC_SET_SET_TYPE", "SEMANTIC_DISABLED_CATEGORY",
-                    "SEMANTIC_CATEGORY", "SEMANTIC_TAG");
-            assertThat(appliedMigrations(database)).containsExactly("1", "2", "3");
+                    "FACT_HISTORY", "EMBEDDING_SPACE", "EXTRACTION_QUEUE", "EXTRACTION_RUN", "SHORT_TERM_SUMMARY",
+                    "flyway_schema_history", "SEMANTIC_SET_TYPE", "SEMANTIC_SET", "SEMANTIC_SET_SET_TYPE",
+                    "SEMANTIC_DISABLED_CATEGORY", "SEMANTIC_CATEGORY", "SEMANTIC_TAG");
+            assertThat(appliedMigrations(database)).containsExactly("1", "2", "3", "4");
         }
     }
 
@@ -61,7 +61,7 @@ class H2DatabaseTest {
             assertThat(store.history(SCOPE, added.id())).hasSize(4);
             assertThat(store.versions(SCOPE, added.id())).hasSize(1);
             assertThat(store.search(SCOPE, new float[] {0, 1}, Filter.all(), 1)).hasSize(1);
-            assertThat(appliedMigrations(database)).containsExactly("1", "2", "3");
+            assertThat(appliedMigrations(database)).containsExactly("1", "2", "3", "4");
             ProfileFact next = store.add(SCOPE, fact("x", "y"), "x y", null, "user");
             assertThat(next.id()).isGreaterThan(added.id());
         }
@@ -82,7 +82,7 @@ class H2DatabaseTest {
             s.execute("SHUTDOWN");
         }
         try (H2Database database = H2Database.open(dir)) {
-            assertThat(appliedMigrations(database)).containsExactly("1", "2", "3");
+            assertThat(appliedMigrations(database)).containsExactly("1", "2", "3", "4");
             H2ProfileStore store = new H2ProfileStore(database);
             assertThat(store.list(SCOPE, Filter.all(), new PageRequest(10, 0), true))
                     .extracting(ProfileFact::value).containsExactly("pizza");

@@ -144,6 +144,31 @@ class Neo4jEpisodeStoreTest {
     }
 
     @Test
+    void linksPlaceTheEpisodesAndTheirNeighboursInOneRead() {
+        Scope scope = Scope.of("acme", "links");
+        Instant t = Instant.parse("2025-06-06T00:00:00Z");
+        List<Episode> alice = add(scope, "alice", t, "one", "two?", "three");
+        List<Episode> bob = add(scope, "bob", t.plusSeconds(10), "four");
+        var links = store.links(scope, List.of(alice.get(1).uid(), 999_999L), Filter.all());
+        assertThat(links).extracting(l -> l.uid()).containsExactlyInAnyOrder(alice.get(0).uid(), alice.get(1).uid(),
+                alice.get(2).uid());
+        var middle = links.stream().filter(l -> l.uid() == alice.get(1).uid()).findFirst().orElseThrow();
+        assertThat(middle.createdAt()).isEqualTo(t.plusSeconds(1));
+        assertThat(middle.previous()).isEqualTo(alice.get(0).uid());
+        assertThat(middle.next()).isEqualTo(alice.get(2).uid());
+        assertThat(middle.question()).isTrue();
+        var after = links.stream().filter(l -> l.uid() == alice.get(2).uid()).findFirst().orElseThrow();
+        assertThat(after.next()).isEqualTo(bob.getFirst().uid());
+        assertThat(after.question()).isFalse();
+        assertThat(links.stream().filter(l -> l.uid() == alice.get(0).uid()).findFirst().orElseThrow().previous()).isNull();
+
+        Filter byBob = new Filter.Compare(FilterField.of(SystemField.PRODUCER), Filter.Op.EQ, Literal.text("bob"));
+        assertThat(store.links(scope, List.of(bob.getFirst().uid()), byBob)).singleElement()
+                .satisfies(l -> assertThat(l.previous()).isNull());
+        assertThat(store.links(Scope.of("acme", "elsewhere"), List.of(alice.get(1).uid()), Filter.all())).isEmpty();
+    }
+
+    @Test
     void deleteIsAllOrNothingAndScoped() {
         Scope scope = Scope.of("acme", "delete");
         List<Episode> added = add(scope, "alice", Instant.parse("2025-01-01T00:00:00Z"), "one", "two");

@@ -1,0 +1,183 @@
+package dev.engram.bench.scale;
+
+import dev.engram.bench.Latencies;
+import dev.engram.core.Progress;
+import dev.engram.core.episode.Order;
+import dev.engram.core.episode.PageRequest;
+import dev.engram.core.memory.MemoryService;
+import dev.engram.core.memory.SearchQuery;
+import dev.engram.core.scope.Filter;
+import dev.engram.core.scope.Scope;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.LongSupplier;
+
+/**
+ * {@code engram bench scale}: fills a store with a generated corpus through the add path the API
+ * uses (embedding included), and at each checkpoint measures search in-process and over REST,
+ * single adds over REST, timeline pages of the biggest scope, disk and peak memory.
+ */
+public final class ScaleBench {
+    static final int BATCH = 100;
+
+    /** Latency figures of one operation, in milliseconds. */
+    public record Stats(int n, double p50, double p95, double p99) {
+        static Stats of(Latencies l) {
+            return new Stats(l.count(), l.percentileMillis(0.50), l.percentileMillis(0.95), l.percentileMillis(0.99));
+        }
+    }
+
+    /** What was measured once the store held {@code episodes}. */
+    public record Checkpoint(long episodes, double ingestPerSecond, Stats searchInProcess, Stats searchRest,
+                             Stats addRest, Stats timelinePage, double histogramMillis, long bigScopeEpisodes,
+                             long diskBytes, long peakRssBytes) {
+    }
+
+    private final MemoryService memory;
+    private final URI api;
+    private final Path dataDir;
+    private final int samples;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Corpus corpus;
+    private final Random random = new Random(7);
+
+    /** {@code samples}: measurements per operation and checkpoint. */
+    public ScaleBench(MemoryService memory, URI api, Path dataDir, int samples) {
+        this(memory, api, dataDir, samples, new Corpus(42, 20, 5));
+    }
+
+    public ScaleBench(MemoryService memory, URI api, Path dataDir, int samples, Corpus corpus) {
+        this.corpus = corpus;
+        this.memory = memory;
+        this.api = api;
+        this.dataDir = dataDir;
+        this.samples = samples;
+    }
+
+    /** Ingests up to each checkpoint in turn and measures there. */
+    public List<Checkpoint> run(List<Integer> checkpoints, Progress progress) throws IOException, InterruptedException {
+        List<Checkpoint> out = new ArrayList<>();
+        long stored = 0;
+        for (int target : checkpoints) {
+            long started = System.nanoTime();
+            long added = 0;
+            while (stored < target) {
+                int n = (int) Math.min(BATCH, target - stored);
+                memory.episodes().add(corpus.nextScope(), corpus.conversation(n));
+                stored += n;
+                added += n;
+                progress.update("Ingesting", stored, checkpoints.getLast());
+            }
+            double rate = added / ((System.nanoTime() - started) / 1e9);
+            progress.update("Measuring at " + target + " episodes", 0, -1);
+            out.add(measure(stored, rate));
+        }
+        return out;
+    }
+
+    private Checkpoint measure(long stored, double rate) throws IOException, InterruptedException {
+        warmUp();
+        Latencies inProcess = new Latencies();
+        Latencies rest = new Latencies();
+        Latencies add = new Latencies();
+        Latencies page = new Latencies();
+        for (int i = 0; i < samples; i++) {
+            Scope scope = corpus.nextScope();
+            String query = corpus.query();
+            time(inProcess, () -> memory.search(SearchQuery.of(scope, query, 10)).episodes().size());
+            time(rest, () -> post("/memories/search", "{\"org_id\": \"" + scope.orgId() + "\", \"project_id\": \""
+                    + scope.projectId() + "\", \"query\": \"" + query + "\", \"top_k\": 10}"));
+        }
+        for (int i = 0; i < samples; i++) {
+            Scope scope = corpus.nextScope();
+            time(add, () -> post("/memories", "{\"org_id\": \"" + scope.orgId() + "\", \"project_id\": \"" + scope.projectId()
+                    + "\", \"messages\": [{\"producer\": \"" + corpus.person() + "\", \"role\": \"user\", \"content\": \""
+                    + corpus.conversation(1).getFirst().content() + "\"}]}"));
+        }
+        Scope big = corpus.bigScope();
+        long bigCount = memory.countEpisodes(big, Filter.all());
+        int pages = (int) Math.max(1, bigCount / 200);
+        for (int i = 0; i < samples; i++) {
+            int number = random.nextInt(pages);
+            time(page, () -> memory.episodes().page(big, Filter.all(), new PageRequest(200, number), Order.NEWEST_FIRST).size());
+        }
+        long histogramStart = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            memory.episodes().countsByDay(big, Filter.all(), ZoneOffset.UTC);
+        }
+        double histogram = (System.nanoTime() - histogramStart) / 5e6;
+        return new Checkpoint(stored, rate, Stats.of(inProcess), Stats.of(rest), Stats.of(add), Stats.of(page), histogram,
+                bigCount, diskBytes(dataDir), peakRss());
+    }
+
+    private void warmUp() throws IOException, InterruptedException {
+        for (int i = 0; i < Math.min(50, samples); i++) {
+            Scope scope = corpus.nextScope();
+            memory.search(SearchQuery.of(scope, corpus.query(), 10));
+            post("/memories/search", "{\"org_id\": \"" + scope.orgId() + "\", \"project_id\": \"" + scope.projectId()
+                    + "\", \"query\": \"warm up\", \"top_k\": 10}");
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        long run() throws IOException, InterruptedException;
+    }
+
+    private static void time(Latencies into, Call call) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        call.run();
+        into.record((System.nanoTime() - start) / 1_000);
+    }
+
+    private long post(String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(api.resolve("/api/v2" + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().length();
+    }
+
+    /** Bytes of every file under the folder. */
+    public static long diskBytes(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        }
+    }
+
+    /** The process's peak resident set (VmHWM) on Linux, else -1. */
+    public static long peakRss() {
+        return readStatus("VmHWM:", () -> -1);
+    }
+
+    private static long readStatus(String field, LongSupplier otherwise) {
+        Path status = Path.of("/proc/self/status");
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.substring(field.length()).replace("kB", "").strip()) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return otherwise.getAsLong();
+        }
+        return otherwise.getAsLong();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.engram.bench.scale;
+
+import java.util.List;
+
+/** The Markdown tables of a scale run, with the goals beside the figures. */
+public final class ScaleReport {
+    private ScaleReport() {
+    }
+
+    public static String markdown(List<ScaleBench.Checkpoint> checkpoints, String coldStart) {
+        StringBuilder out = new StringBuilder();
+        out.append("| episodes | ingest/s (goal ≥ 500) | search in-process p50 / p95 / p99 ms (goal p95 ≤ 15) |"
+                + " search REST p50 / p95 / p99 ms | add REST p50 / p95 ms (goal p95 ≤ 25) | timeline page p50 / p95 ms"
+                + " (biggest scope) | histogram ms | disk MB (goal ≤ 400 at 100k) | peak RSS MB (goal ≤ 700) |\n");
+        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (ScaleBench.Checkpoint c : checkpoints) {
+            out.append(String.format("| %,d | %.0f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %.1f / %.1f | %.1f / %.1f (%,d episodes) | %.0f | %.0f | %.0f |%n",
+                    c.episodes(), c.ingestPerSecond(),
+                    c.searchInProcess().p50(), c.searchInProcess().p95(), c.searchInProcess().p99(),
+                    c.searchRest().p50(), c.searchRest().p95(), c.searchRest().p99(),
+                    c.addRest().p50(), c.addRest().p95(),
+                    c.timelinePage().p50(), c.timelinePage().p95(), c.bigScopeEpisodes(), c.histogramMillis(),
+                    c.diskBytes() / 1e6, c.peakRssBytes() / 1e6));
+        }
+        if (coldStart != null) {
+            out.append("\n").append(coldStart).append("\n");
+        }
+        return out.toString();
+    }
+}

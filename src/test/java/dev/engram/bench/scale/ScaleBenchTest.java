@@ -1,0 +1,40 @@
+package dev.engram.bench.scale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.engram.core.Progress;
+import dev.engram.core.scope.Filter;
+import dev.engram.support.SharedEngram;
+import dev.engram.support.TestApi;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A tiny scale run, so the harness cannot rot: every figure is measured, none is made up. */
+class ScaleBenchTest {
+
+    @Test
+    void aTinyRunMeasuresEveryFigureAtEachCheckpoint() throws Exception {
+        var engram = SharedEngram.get();
+        String prefix = SharedEngram.uniqueOrg("scale");
+        Corpus corpus = new Corpus(1, 2, 2, prefix);
+        ScaleBench bench = new ScaleBench(engram.memory(), TestApi.baseUri(), engram.dataDir(), 15, corpus);
+
+        List<ScaleBench.Checkpoint> checkpoints = bench.run(List.of(150, 300), Progress.NONE);
+
+        assertThat(checkpoints).extracting(ScaleBench.Checkpoint::episodes).containsExactly(150L, 300L);
+        for (ScaleBench.Checkpoint c : checkpoints) {
+            assertThat(c.ingestPerSecond()).isPositive();
+            for (ScaleBench.Stats s : List.of(c.searchInProcess(), c.searchRest(), c.addRest(), c.timelinePage())) {
+                assertThat(s.n()).isEqualTo(15);
+                assertThat(s.p50()).isPositive().isLessThanOrEqualTo(s.p95());
+                assertThat(s.p95()).isLessThanOrEqualTo(s.p99());
+            }
+            assertThat(c.diskBytes()).isPositive();
+            assertThat(c.peakRssBytes()).isPositive();
+        }
+        long stored = corpus.scopes().stream().mapToLong(s -> engram.memory().countEpisodes(s, Filter.all())).sum();
+        assertThat(stored).isEqualTo(300 + 2 * 15); // the corpus plus the single adds measured over REST
+        assertThat(checkpoints.getLast().bigScopeEpisodes()).isGreaterThan(checkpoints.getFirst().bigScopeEpisodes());
+        assertThat(ScaleReport.markdown(checkpoints, null)).contains("| 300 |").contains("ingest/s");
+    }
+}
