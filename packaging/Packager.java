@@ -27,9 +27,11 @@ import java.util.zip.ZipOutputStream;
  *       them for every platform (ONNX Runtime, DJL tokenizers, zstd, snappy, JNA, Netty), and jar
  *       signatures are removed so the AOT cache may hold those classes too.</li>
  *   <li>Runs jpackage for the app-image (a trimmed runtime: only the JDK modules Engram needs).</li>
- *   <li>Training run: the app-image's own launcher runs {@code engram bench api} briefly with
- *       {@code -XX:AOTCacheOutput} (a fresh store is opened, messages are added and searched over
- *       HTTP), then the launchers' configuration gets {@code -XX:AOTCache=$APPDIR/engram.aot}.
+ *   <li>Training run: the app-image's own launcher runs the desktop app with
+ *       {@code -XX:AOTCacheOutput} on JavaFX's Headless platform and a fresh store
+ *       ({@code -Dengram.aotTraining=true}: window and stores open, every screen shown, messages
+ *       added and searched over its API for 8 s, then it closes), then the launchers'
+ *       configuration gets {@code -XX:AOTCache=$APPDIR/engram.aot}.
  *       A check run with {@code -XX:AOTMode=on} proves the cache is accepted.</li>
  *   <li>Runs jpackage for the installer of this OS from the app-image (.deb, .msi or .dmg).</li>
  * </ol>
@@ -202,10 +204,13 @@ public final class Packager {
         Path launcher = image.resolve(os.launcher);
         Path home = Files.createTempDirectory("engram-aot-training-");
         try {
-            System.out.println("AOT training run (a fresh store: adds and searches over HTTP), this takes a few minutes...");
+            System.out.println("AOT training run (the desktop app on JavaFX's Headless platform and a fresh store:"
+                    + " window, screens, adds and searches over its API), this takes a few minutes...");
             long started = System.nanoTime();
-            exec(List.of(launcher.toString(), "bench", "api", "--clients", "2", "--seconds", "8", "--warmup", "4"),
-                    Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTCacheOutput=" + cache + " -Xlog:aot=error,aot+resolve=off",
+            Files.writeString(home.resolve("ui.properties"), "api.port=0\n");
+            exec(List.of(launcher.toString()),
+                    Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTCacheOutput=" + cache + " -Xlog:aot=error,aot+resolve=off"
+                                    + " -Dglass.platform=Headless -Dprism.order=sw -Dengram.aotTraining=true",
                             "ENGRAM_HOME", home.toString()));
             if (!Files.isRegularFile(cache)) {
                 throw new IllegalStateException("The training run made no AOT cache at " + cache);

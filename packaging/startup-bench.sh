@@ -60,6 +60,11 @@ for run in $(seq 1 "$runs"); do
     results[$mode.search]+="$(ms $t0 "$(cat "$work/first")") "
     results[$mode.search-cpu]+="$(cpu_ms "$opts" search --org bench --project start "seat preference") "
     if [ -n "$display" ]; then
+      # the previous run's window must be gone first
+      for _ in $(seq 1 100); do
+        [ -z "$(DISPLAY=$display xdotool search --name '^Engram$' 2>/dev/null)" ] && break
+        sleep 0.1
+      done
       t0=$(now)
       DISPLAY=$display JAVA_TOOL_OPTIONS="$opts" "$engram" --data-dir "$work/desktop" >/dev/null 2>&1 &
       app=$!

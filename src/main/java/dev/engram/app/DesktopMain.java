@@ -6,6 +6,7 @@ import dev.engram.api.ApiServer;
 import dev.engram.api.ServerSettings;
 import dev.engram.cli.EngramCli;
 import dev.engram.ui.shell.AboutInfo;
+import dev.engram.ui.shell.Screen;
 import dev.engram.ui.shell.ShellView;
 import dev.engram.ui.transfer.TransferView;
 import dev.engram.ui.shell.ShellViewModel;
@@ -49,6 +50,7 @@ final class DesktopMain implements EngramCli.DesktopStarter {
         UiExecutors executors = new UiExecutors(background, Platform::runLater);
         AtomicReference<Engram> engram = new AtomicReference<>();
         AtomicReference<ServerMain.Running> server = new AtomicReference<>();
+        AtomicReference<Stage> window = new AtomicReference<>();
         CountDownLatch closed = new CountDownLatch(1);
 
         Platform.setImplicitExit(true);
@@ -66,7 +68,13 @@ final class DesktopMain implements EngramCli.DesktopStarter {
                 Platform.exit();
             }));
             stage.show();
-            background.execute(() -> open(dataDir, shell, view, preferences, executors, engram, server));
+            window.set(stage);
+            background.execute(() -> {
+                open(dataDir, shell, view, preferences, executors, engram, server);
+                if (AotTraining.requested()) {
+                    train(shell, server.get(), window.get());
+                }
+            });
         });
         try {
             closed.await();
@@ -107,6 +115,24 @@ final class DesktopMain implements EngramCli.DesktopStarter {
             LOG.error("Could not open the memory", e);
             Platform.runLater(() -> shell.failed(e));
         }
+    }
+
+    /** The packager's AOT training run: use the app a little, show every screen, then close. */
+    private static void train(ShellViewModel shell, ServerMain.Running server, Stage stage) {
+        AotTraining.exercise(server);
+        CountDownLatch shown = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            for (Screen screen : Screen.values()) {
+                shell.screenProperty().set(screen);
+            }
+            shown.countDown();
+        });
+        try {
+            shown.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Platform.runLater(stage::hide);
     }
 
     /**
