@@ -49,7 +49,7 @@ final class BenchMain implements BenchCommand.Runner {
             EngramConfig defaults = EngramConfig.defaults();
             EpisodicSearch.Settings search = options.candidates() > 0
                     ? defaults.search().withCandidates(options.candidates()) : defaults.search();
-            boolean speaker = options.speakerInText() || defaults.indexSpeaker();
+            boolean speaker = options.speakerInText() == null ? defaults.indexSpeaker() : options.speakerInText();
             EngramConfig config = new EngramConfig(options.model() == null ? defaults.embeddingModel()
                     : OnnxEmbedder.Model.byId(options.model()), search, speaker,
                     options.analyzer() == null ? defaults.analyzer() : options.analyzer());
@@ -231,6 +231,9 @@ final class BenchMain implements BenchCommand.Runner {
         }
         if (t.sessionWeight() > 0) {
             out.append(", sessions ").append(t.sessionWeight()).append(" (gap ").append(t.sessionGap()).append(")");
+        }
+        if (t.questionFactor() < 1) {
+            out.append(", questions x").append(t.questionFactor());
         }
         return out.toString();
     }

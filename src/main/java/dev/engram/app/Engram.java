@@ -134,7 +134,7 @@ public final class Engram implements EngramOpener.OpenEngram {
             resources.push(sql);
             Embedder embedder = join(model);
 
-            Neo4jEpisodeStore episodes = new Neo4jEpisodeStore(graph, config.analyzer());
+            Neo4jEpisodeStore episodes = new Neo4jEpisodeStore(graph, config.analyzer(), config.indexSpeaker());
             H2ProfileStore facts = new H2ProfileStore(sql, clock);
             Neo4jProjectStore projects = new Neo4jProjectStore(graph);
 

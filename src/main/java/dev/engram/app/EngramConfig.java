@@ -23,12 +23,19 @@ import java.util.Properties;
 /**
  * Settings read from {@code engram.properties} in the data folder; every key is optional.
  * <pre>
- * embedding.model      = all-minilm-l6-v2-q | bge-small-en-v1.5-q
- * search.fusion        = linear | rrf
- * search.text_weight   = 0.5
- * search.vector_weight = 0.5
- * search.candidates    = 50
- * index.speaker        = false   (index "producer: content" instead of the content alone)
+ * embedding.model      = bge-small-en-v1.5-q | all-minilm-l6-v2-q
+ * search.fusion        = minmax | linear | rrf
+ * search.text_weight   = 0.6
+ * search.vector_weight = 0.4
+ * search.rrf_k         = 60
+ * search.candidates    = 100
+ * search.query_text    = drop_question_words | keep
+ * search.neighbour_weight = 0.3
+ * search.session_weight   = 0.8
+ * search.session_gap      = PT1H
+ * search.question_factor  = 0.8
+ * index.speaker        = true    (index "producer: content" instead of the content alone)
+ * index.analyzer       = english (a Neo4j full-text analyzer; a change rebuilds the index)
  * ollama.url           = http://127.0.0.1:11434
  * ollama.timeout       = PT5M     (longest wait for one answer)
  * llm.chat_model       =          (empty: picked in the app from Ollama's list)
@@ -67,7 +74,7 @@ public record EngramConfig(OnnxEmbedder.Model embeddingModel, EpisodicSearch.Set
     }
 
     public static EngramConfig defaults() {
-        return new EngramConfig(OnnxEmbedder.Model.ALL_MINILM_L6_V2_Q, EpisodicSearch.Settings.defaults(), false);
+        return new EngramConfig(OnnxEmbedder.Model.BGE_SMALL_EN_V15_Q, EpisodicSearch.Settings.defaults(), true);
     }
 
     /** The same with other model settings (command-line flags win over the file). */

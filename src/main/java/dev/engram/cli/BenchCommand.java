@@ -24,7 +24,7 @@ public final class BenchCommand {
     }
 
     /** Options of {@code engram bench locomo}. */
-    public record LocomoOptions(Path file, Path audit, String model, boolean speakerInText, boolean captions,
+    public record LocomoOptions(Path file, Path audit, String model, Boolean speakerInText, boolean captions,
                                 java.util.List<String> fusions, java.util.List<String> variants, int conversations,
                                 int candidates, Path out, Path dataDir, Path dump, String analyzer, int latency) {
     }
@@ -57,8 +57,9 @@ public final class BenchCommand {
         Path audit;
         @Option(names = "--model", description = "Embedding model (default: the configured one).")
         String model;
-        @Option(names = "--speaker-in-text", description = "Index \"speaker: text\" instead of the text alone.")
-        boolean speakerInText;
+        @Option(names = "--speaker-in-text", negatable = true,
+                description = "Index \"speaker: text\" (or, negated, the text alone; default: index.speaker's default).")
+        Boolean speakerInText;
         @Option(names = "--analyzer", description = "Full-text analyzer (index.analyzer; default: the configured one).")
         String analyzer;
         @Option(names = "--captions", negatable = true, defaultValue = "true", fallbackValue = "true",

@@ -28,7 +28,7 @@ public final class EpisodicSearch {
      */
     public record Settings(Fusion fusion, int candidates, QueryText queryText, TimelineRerank timeline) {
         public static Settings defaults() {
-            return new Settings(Fusion.defaults(), 50, QueryText.KEEP, TimelineRerank.NONE);
+            return new Settings(Fusion.defaults(), 100, QueryText.DROP_QUESTION_WORDS, TimelineRerank.defaults());
         }
 
         public Settings(Fusion fusion, int candidates) {

@@ -31,6 +31,11 @@ public record TimelineRerank(double neighbourWeight, double sessionWeight, Durat
 
     public static final TimelineRerank NONE = new TimelineRerank(0, 0, Duration.ofHours(1), 1);
 
+    /** What measured best on LoCoMo (BENCHMARKS.md). */
+    public static TimelineRerank defaults() {
+        return new TimelineRerank(0.3, 0.8, Duration.ofHours(1), 0.8);
+    }
+
     public TimelineRerank {
         if (neighbourWeight < 0 || sessionWeight < 0) {
             throw new IllegalArgumentException("neighbour and session weights must not be negative");

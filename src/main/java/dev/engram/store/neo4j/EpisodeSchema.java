@@ -23,16 +23,19 @@ final class EpisodeSchema {
 
     private final Neo4jDatabase database;
     private final String analyzer;
+    private final boolean speakerInText;
 
-    EpisodeSchema(Neo4jDatabase database, String analyzer) {
+    EpisodeSchema(Neo4jDatabase database, String analyzer, boolean speakerInText) {
         this.database = database;
         this.analyzer = analyzer;
+        this.speakerInText = speakerInText;
     }
 
     void ensure() {
         long stored = storedVersion();
         if (stored == VERSION) {
             ensureAnalyzer();
+            ensureTextForm();
             return;
         }
         if (stored >= 0 && stored < 2) {
@@ -61,6 +64,60 @@ final class EpisodeSchema {
             return null;
         });
         ensureAnalyzer();
+        ensureTextForm();
+    }
+
+    /**
+     * Keeps every episode's indexed text in the configured form ({@code index.speaker}): after a
+     * change the texts are rewritten in batches and their vectors cleared, so that re-embedding
+     * (at open, or in the app's background) gives them vectors of the new text; a run cut short
+     * resumes, since what is rewritten is found by its text. A store that never recorded its form
+     * was built with the text alone.
+     */
+    private void ensureTextForm() {
+        String form = speakerInText ? "speaker" : "content";
+        String current = database.read(tx -> {
+            try (var result = tx.execute("MATCH (m:EngramMeta {key: 'store'}) RETURN m.text_form AS form")) {
+                return result.hasNext() ? (String) result.next().get("form") : null;
+            }
+        });
+        if (form.equals(current) || (current == null && !speakerInText)) {
+            if (current == null) {
+                recordTextForm(form);
+            }
+            return;
+        }
+        long rewritten;
+        long total = 0;
+        do {
+            rewritten = database.write(tx -> {
+                try (var result = tx.execute("""
+                        MATCH (e:Episode)
+                        WITH e, CASE WHEN $speaker THEN e.producer + ': ' + e.content ELSE e.content END AS text
+                        WHERE e.indexed_text <> text
+                        WITH e, text LIMIT 5000
+                        SET e.indexed_text = text
+                        REMOVE e.embedding
+                        RETURN count(*) AS n""", Map.of("speaker", speakerInText))) {
+                    return (Long) result.next().get("n");
+                }
+            });
+            total += rewritten;
+        } while (rewritten > 0);
+        if (total > 0) {
+            database.write(tx -> {
+                tx.execute("MERGE (m:EngramMeta {key: 'store'}) SET m.reembedding = true").close();
+                return null;
+            });
+        }
+        recordTextForm(form);
+    }
+
+    private void recordTextForm(String form) {
+        database.write(tx -> {
+            tx.execute("MERGE (m:EngramMeta {key: 'store'}) SET m.text_form = $form", Map.of("form", form)).close();
+            return null;
+        });
     }
 
     /**

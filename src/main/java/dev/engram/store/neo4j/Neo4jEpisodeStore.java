@@ -26,16 +26,18 @@ public final class Neo4jEpisodeStore implements EpisodeStore {
     private final AtomicReference<Optional<EmbeddingSpace>> space;
 
     public Neo4jEpisodeStore(Neo4jDatabase database) {
-        this(database, EpisodeSchema.ANALYZER);
+        this(database, EpisodeSchema.ANALYZER, false);
     }
 
     /**
      * {@code analyzer}: the Lucene analyzer of the full-text index (a Neo4j analyzer name such as
      * {@code english} or {@code standard}); a store built with another one is re-indexed.
+     * {@code speakerInText}: whether indexed texts read "producer: content" ({@code index.speaker});
+     * a store in the other form has its texts rewritten and marked for re-embedding.
      */
-    public Neo4jEpisodeStore(Neo4jDatabase database, String analyzer) {
+    public Neo4jEpisodeStore(Neo4jDatabase database, String analyzer, boolean speakerInText) {
         TextIndexFreshness freshness = new TextIndexFreshness(database);
-        this.schema = new EpisodeSchema(database, analyzer);
+        this.schema = new EpisodeSchema(database, analyzer, speakerInText);
         this.writer = new EpisodeWriter(database, new UidAllocator(database), freshness);
         this.queries = new EpisodeQueries(database, freshness);
         schema.ensure();

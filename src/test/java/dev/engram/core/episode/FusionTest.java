@@ -32,9 +32,10 @@ class FusionTest {
 
     @Test
     void aLoneWeakVectorMatchStaysWeak() {
-        List<Hit> fused = Fusion.defaults().fuse(List.of(), List.of(new Hit(9, 0.08)));
+        Fusion linear = new Fusion(Fusion.Method.LINEAR, 0.5, 0.5, 60);
+        List<Hit> fused = linear.fuse(List.of(), List.of(new Hit(9, 0.08)));
         assertThat(fused).singleElement().satisfies(h -> assertThat(h.score()).isCloseTo(0.04, offset(1e-9)));
-        assertThat(Fusion.defaults().fuse(List.of(), List.of(new Hit(9, -0.3))).getFirst().score()).isZero();
+        assertThat(linear.fuse(List.of(), List.of(new Hit(9, -0.3))).getFirst().score()).isZero();
     }
 
     @Test
