@@ -1,6 +1,7 @@
 package dev.engram.api;
 
 import dev.engram.core.memory.MemoryService;
+import dev.engram.core.transfer.Transfers;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -29,7 +30,13 @@ public final class EngramApi {
 
     public static List<ApiResource> resources(MemoryService memory, String embedderId, String version,
                                               PrometheusMeterRegistry registry, Clock clock) {
-        return List.of(
+        return resources(memory, null, embedderId, version, registry, clock);
+    }
+
+    /** The resources, with {@code POST /api/engram/backup} when {@code transfers} is given. */
+    public static List<ApiResource> resources(MemoryService memory, Transfers transfers, String embedderId,
+                                              String version, PrometheusMeterRegistry registry, Clock clock) {
+        List<ApiResource> resources = new java.util.ArrayList<>(List.of(
                 new ProjectsResource(memory, embedderId),
                 new MemoriesResource(memory, clock),
                 new FeaturesResource(memory),
@@ -37,6 +44,10 @@ public final class EngramApi {
                 new SemanticCategoriesResource(memory.semanticConfig()),
                 new EpisodicConfigResource(memory),
                 new IngestionResource(memory),
-                new OpsResource(version, registry));
+                new OpsResource(version, registry)));
+        if (transfers != null) {
+            resources.add(new BackupResource(transfers));
+        }
+        return List.copyOf(resources);
     }
 }

@@ -5,7 +5,10 @@ import atlantafx.base.theme.PrimerLight;
 import dev.engram.api.ApiServer;
 import dev.engram.api.ServerSettings;
 import dev.engram.cli.EngramCli;
+import dev.engram.ui.shell.AboutInfo;
+import dev.engram.ui.shell.Screen;
 import dev.engram.ui.shell.ShellView;
+import dev.engram.ui.transfer.TransferView;
 import dev.engram.ui.shell.ShellViewModel;
 import dev.engram.ui.support.UiExecutors;
 import dev.engram.ui.support.UiPreferences;
@@ -30,6 +33,9 @@ import org.slf4j.LoggerFactory;
 final class DesktopMain implements EngramCli.DesktopStarter {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopMain.class);
 
+    /** The desktop app's remembered settings, in the data folder. */
+    static final String PREFERENCES_FILE = "ui.properties";
+
     private final Clock clock;
 
     DesktopMain(Clock clock) {
@@ -39,16 +45,17 @@ final class DesktopMain implements EngramCli.DesktopStarter {
     @Override
     public int start(Path explicitDataDir) {
         Path dataDir = AppPaths.dataDirectory(explicitDataDir);
-        UiPreferences preferences = new FilePreferences(dataDir.resolve("ui.properties"));
+        UiPreferences preferences = new FilePreferences(dataDir.resolve(PREFERENCES_FILE));
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
         UiExecutors executors = new UiExecutors(background, Platform::runLater);
         AtomicReference<Engram> engram = new AtomicReference<>();
         AtomicReference<ServerMain.Running> server = new AtomicReference<>();
+        AtomicReference<Stage> window = new AtomicReference<>();
         CountDownLatch closed = new CountDownLatch(1);
 
         Platform.setImplicitExit(true);
         Platform.startup(() -> {
-            ShellViewModel shell = new ShellViewModel(preferences, executors, dataDir.toString());
+            ShellViewModel shell = new ShellViewModel(preferences, executors, about(dataDir));
             ShellView view = new ShellView(shell);
             Stage stage = new Stage();
             stage.setTitle("Engram");
@@ -61,7 +68,13 @@ final class DesktopMain implements EngramCli.DesktopStarter {
                 Platform.exit();
             }));
             stage.show();
-            background.execute(() -> open(dataDir, shell, view, preferences, executors, engram, server));
+            window.set(stage);
+            background.execute(() -> {
+                open(dataDir, shell, view, preferences, executors, engram, server);
+                if (AotTraining.requested()) {
+                    train(shell, server.get(), window.get());
+                }
+            });
         });
         try {
             closed.await();
@@ -86,6 +99,8 @@ final class DesktopMain implements EngramCli.DesktopStarter {
                 try {
                     DesktopScreens screens = new DesktopScreens(opened, preferences, executors, shell, clock);
                     view.ready(screens.scopeBar(), screens.build());
+                    TransferView transfers = screens.transfers();
+                    view.installFileMenu(transfers.menuItems(), transfers.load());
                 } catch (RuntimeException e) {
                     LOG.error("Could not build the screens", e);
                     shell.failed(e); // said on the opening panel, instead of "Opening..." for ever
@@ -100,6 +115,24 @@ final class DesktopMain implements EngramCli.DesktopStarter {
             LOG.error("Could not open the memory", e);
             Platform.runLater(() -> shell.failed(e));
         }
+    }
+
+    /** The packager's AOT training run: use the app a little, show every screen, then close. */
+    private static void train(ShellViewModel shell, ServerMain.Running server, Stage stage) {
+        AotTraining.exercise(server);
+        CountDownLatch shown = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            for (Screen screen : Screen.values()) {
+                shell.screenProperty().set(screen);
+            }
+            shown.countDown();
+        });
+        try {
+            shown.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Platform.runLater(stage::hide);
     }
 
     /**
@@ -143,6 +176,13 @@ final class DesktopMain implements EngramCli.DesktopStarter {
         if (engram != null) {
             engram.close();
         }
+    }
+
+    private static AboutInfo about(Path dataDir) {
+        return new AboutInfo(Version.current(), dataDir.toString(), AppPaths.logDirectory(dataDir).toString(),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "?") + "), "
+                        + System.getProperty("java.vm.info", "") + ", " + System.getProperty("os.name") + " "
+                        + System.getProperty("os.arch"));
     }
 
     private static void theme(boolean dark) {

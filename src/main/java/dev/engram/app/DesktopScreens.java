@@ -18,6 +18,8 @@ import dev.engram.ui.shell.Screen;
 import dev.engram.ui.shell.ShellViewModel;
 import dev.engram.ui.support.UiExecutors;
 import dev.engram.ui.timeline.TimelineView;
+import dev.engram.ui.transfer.TransferView;
+import dev.engram.ui.transfer.TransferViewModel;
 import dev.engram.ui.timeline.TimelineViewModel;
 import dev.engram.ui.support.UiPreferences;
 import java.time.Clock;
@@ -34,6 +36,7 @@ final class DesktopScreens {
     private final Clock clock;
     private final ScopeModel scope;
     private final UiPreferences preferences;
+    private Runnable onImported = () -> { };
 
     DesktopScreens(Engram engram, UiPreferences preferences, UiExecutors executors, ShellViewModel shell, Clock clock) {
         this.engram = engram;
@@ -44,6 +47,16 @@ final class DesktopScreens {
         this.scope = new ScopeModel(preferences);
         scope.scopeProperty().addListener((o, was, now) -> shell.refreshCounts(now));
         shell.refreshCounts(scope.scope());
+    }
+
+    /** The File menu: export, import, backup, how to restore; its progress strip goes in the status bar. */
+    TransferView transfers() {
+        TransferViewModel model = new TransferViewModel(scope, engram.transfers(), executors, engram.dataDir().toString());
+        model.setOnImported(() -> {
+            shell.refreshCounts(scope.scope());
+            onImported.run();
+        });
+        return new TransferView(model, TransferView.Dialogs.standard());
     }
 
     Node scopeBar() {
@@ -59,6 +72,10 @@ final class DesktopScreens {
         screens.put(Screen.TIMELINE, timelineView.load());
 
         ProfileViewModel profile = new ProfileViewModel(scope, engram.memory(), executors, ZoneId.systemDefault());
+        onImported = () -> {
+            timeline.reload();
+            profile.reload();
+        };
         profile.setOnOpenEpisode(uid -> {
             shell.screenProperty().set(Screen.TIMELINE);
             timeline.open(uid);

@@ -28,6 +28,10 @@ import dev.engram.store.h2.H2SummaryStore;
 import dev.engram.store.neo4j.Neo4jDatabase;
 import dev.engram.store.neo4j.Neo4jEpisodeStore;
 import dev.engram.store.neo4j.Neo4jProjectStore;
+import dev.engram.core.transfer.ScopeExport;
+import dev.engram.core.transfer.ScopeImport;
+import dev.engram.transfer.JsonTransfers;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,15 +63,17 @@ public final class Engram implements EngramOpener.OpenEngram {
     private final ExtractionWorker extractionWorker;
     private final AtomicReference<ModelSettings> models;
     private final ShortTermSummaries summaries;
+    private final JsonTransfers transfers;
     private boolean backgroundStarted;
     private boolean closed;
 
     private Engram(Path dataDir, MemoryService memory, Embedder embedder, EpisodeStore episodeStore,
                    VectorMaintenance factStore, ExtractionWorker extractionWorker, AtomicReference<ModelSettings> models,
-                   ShortTermSummaries summaries, Deque<AutoCloseable> resources) {
+                   ShortTermSummaries summaries, JsonTransfers transfers, Deque<AutoCloseable> resources) {
         this.extractionWorker = extractionWorker;
         this.models = models;
         this.summaries = summaries;
+        this.transfers = transfers;
         this.dataDir = dataDir;
         this.memory = memory;
         this.embedder = embedder;
@@ -149,14 +155,22 @@ public final class Engram implements EngramOpener.OpenEngram {
                     () -> ollama(models.get()), models::get, config.extraction(), clock);
             resources.push(worker);
             EpisodicMemory episodic = new EpisodicMemory(episodes, embedder, search, config.episodeText(), clock,
-                    new ExtractionIntake(queue, new ConfiguredSets(semanticConfig), worker::wake, clock));
+                    config.extraction().enabled()
+                            ? new ExtractionIntake(queue, new ConfiguredSets(semanticConfig), worker::wake, clock)
+                            : dev.engram.core.ingest.EpisodeListener.NONE); // switched off: nothing is queued
             H2SummaryStore summaryStore = new H2SummaryStore(sql);
             MemoryService memory = new MemoryService(projects, episodes, facts, episodic, profile, semanticConfig,
                     new Extraction(queue, worker), summaryStore);
             ShortTermSummaries summaries = new ShortTermSummaries(episodes, projects, summaryStore,
                     ollama(config.models()), config.models(), config.summaries(), clock);
+            JsonTransfers transfers = new JsonTransfers(
+                    new ScopeExport(episodes, facts, projects, embedder.space(), Version.current(), clock),
+                    new ScopeImport(episodes, facts, projects, episodic, profile), projects, sql::backupTo,
+                    List.of(dataDir.resolve(EngramConfig.FILE_NAME), dataDir.resolve(DesktopMain.PREFERENCES_FILE)),
+                    Version.current(), clock);
             LOG.info("Engram open on {}", dataDir);
-            return new Engram(dataDir, memory, embedder, episodes, facts, worker, models, summaries, resources);
+            return new Engram(dataDir, memory, embedder, episodes, facts, worker, models, summaries, transfers,
+                    resources);
         } catch (java.io.IOException e) {
             closeAll(resources);
             throw new dev.engram.core.StoreUnavailableException("Cannot create the data folder " + dataDir + ": "
@@ -258,6 +272,12 @@ public final class Engram implements EngramOpener.OpenEngram {
     @Override
     public MemoryService memory() {
         return memory;
+    }
+
+    /** Export, import and backup of this memory. */
+    @Override
+    public JsonTransfers transfers() {
+        return transfers;
     }
 
     public Embedder embedder() {

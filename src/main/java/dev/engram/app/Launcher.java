@@ -19,7 +19,7 @@ public final class Launcher {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         int code = EngramCli.commandLine(new Bootstrap(Clock.systemUTC(), Launcher::progress), new DesktopMain(Clock.systemUTC()),
-                        new ServerMain(Clock.systemUTC(), Launcher::progress), new McpMain(), new BenchMain(), Clock.systemUTC(),
+                        new ServerMain(Clock.systemUTC(), Launcher::progress), new McpMain(), new BenchMain(), new RestoreMain(Clock.systemUTC()), Clock.systemUTC(),
                         Version.current())
                 .execute(args);
         System.exit(code);

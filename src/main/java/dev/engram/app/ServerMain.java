@@ -75,7 +75,7 @@ final class ServerMain implements ServeCommand.Runner {
         PrometheusMeterRegistry registry = EngramApi.newRegistry();
         McpEndpoints.Http mcp = McpEndpoints.http(engram.memory(), Version.current(), System.getenv(), Clock.systemUTC());
         try {
-            ApiServer api = ApiServer.start(settings, EngramApi.resources(engram.memory(),
+            ApiServer api = ApiServer.start(settings, EngramApi.resources(engram.memory(), engram.transfers(),
                     engram.embedder().space().modelId(), Version.current(), registry, Clock.systemUTC()),
                     List.of(new ApiServer.Mount(McpEndpoints.PATH, mcp.servlet())), registry);
             return new Running(api, mcp);

@@ -44,7 +44,8 @@ public final class EngramCli implements Callable<Integer> {
 
     /** The command line with every subcommand wired to {@code opener}. */
     public static CommandLine commandLine(EngramOpener opener, DesktopStarter desktop, ServeCommand.Runner server,
-                                          McpCommand.Runner mcp, BenchCommand.Runner bench, Clock clock, String version) {
+                                          McpCommand.Runner mcp, BenchCommand.Runner bench, RestoreCommand.Runner restore,
+                                          Clock clock, String version) {
         CommandLine cli = new CommandLine(new EngramCli(desktop));
         cli.getCommandSpec().version("Engram " + version);
         cli.addSubcommand(new ServeCommand(server));
@@ -64,6 +65,10 @@ public final class EngramCli implements Callable<Integer> {
                 .addSubcommand(new FactsCommand.Archive(opener))
                 .addSubcommand(new FactsCommand.Restore(opener))
                 .addSubcommand(new FactsCommand.History(opener)));
+        cli.addSubcommand(new ExportCommand(opener));
+        cli.addSubcommand(new ImportCommand(opener));
+        cli.addSubcommand(new BackupCommand(opener));
+        cli.addSubcommand(new RestoreCommand(restore));
         cli.addSubcommand(new CommandLine(new BenchCommand.Group()).addSubcommand(new BenchCommand.Api(bench))
                 .addSubcommand(new BenchCommand.Locomo(bench)).addSubcommand(new BenchCommand.Scale(bench)));
         cli.setExecutionExceptionHandler(EngramCli::handle);
@@ -79,7 +84,9 @@ public final class EngramCli implements Callable<Integer> {
             case StoreUnavailableException ignored -> STORE_UNAVAILABLE;
             default -> 1;
         };
-        if (code == 1) {
+        if (e instanceof java.io.UncheckedIOException io) {
+            err.println("engram: " + io.getMessage() + (io.getCause() == null ? "" : " (" + io.getCause().getMessage() + ")"));
+        } else if (code == 1) {
             err.println("engram: unexpected error: " + e);
             org.slf4j.LoggerFactory.getLogger(EngramCli.class).error("Command failed", e);
         } else {

@@ -1,6 +1,7 @@
 package dev.engram.cli;
 
 import dev.engram.core.memory.MemoryService;
+import dev.engram.core.transfer.Transfers;
 import java.nio.file.Path;
 
 /** How the CLI gets at the memory: the composition root opens the stores for one command. */
@@ -16,6 +17,9 @@ public interface EngramOpener {
         /** Uses another Ollama URL or extraction model than the settings file says (null: keep). */
         default void useModels(String ollamaUrl, String extractionModel) {
         }
+
+        /** Export, import and backup of the open memory. */
+        Transfers transfers();
 
         @Override
         void close();

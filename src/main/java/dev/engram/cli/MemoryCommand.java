@@ -27,9 +27,14 @@ abstract class MemoryCommand implements Callable<Integer> {
         validate();
         try (EngramOpener.OpenEngram engram = opener.open(options.dataDir)) {
             opened(engram);
-            run(engram.memory(), output);
+            run(engram, output);
         }
         return 0;
+    }
+
+    /** Commands that need more than the memory (export, import) override this one. */
+    void run(EngramOpener.OpenEngram engram, Output output) {
+        run(engram.memory(), output);
     }
 
     /** Checks the arguments before the stores are opened (which takes seconds). */
@@ -40,5 +45,7 @@ abstract class MemoryCommand implements Callable<Integer> {
     void opened(EngramOpener.OpenEngram engram) {
     }
 
-    abstract void run(MemoryService memory, Output output);
+    void run(MemoryService memory, Output output) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " overrides run(OpenEngram, Output)");
+    }
 }

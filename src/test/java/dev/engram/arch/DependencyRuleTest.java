@@ -41,14 +41,15 @@ class DependencyRuleTest {
     void coreDoesNotDependOnAdaptersOrTheApp() {
         noClasses().that().resideInAPackage("dev.engram.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.engram.store..", "dev.engram.llm..",
-                        "dev.engram.api..", "dev.engram.cli..", "dev.engram.ui..", "dev.engram.app..")
+                        "dev.engram.api..", "dev.engram.cli..", "dev.engram.ui..", "dev.engram.app..",
+                        "dev.engram.transfer..")
                 .check(classes);
     }
 
     @Test
     void adaptersNeverDependOnEachOtherOrOnTheApp() {
         List<String> adapters = List.of("dev.engram.store.neo4j..", "dev.engram.store.h2..", "dev.engram.llm..",
-                "dev.engram.api..", "dev.engram.cli..", "dev.engram.ui..", "dev.engram.bench..");
+                "dev.engram.api..", "dev.engram.cli..", "dev.engram.ui..", "dev.engram.bench..", "dev.engram.transfer..");
         for (String adapter : adapters) {
             List<String> forbidden = new ArrayList<>(adapters);
             forbidden.remove(adapter);

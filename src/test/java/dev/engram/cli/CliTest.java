@@ -32,6 +32,11 @@ class CliTest {
                 }
 
                 @Override
+                public dev.engram.core.transfer.Transfers transfers() {
+                    return SharedEngram.get().transfers();
+                }
+
+                @Override
                 public void close() {
                     // the suite's shared stores stay open
                 }
@@ -58,7 +63,10 @@ class CliTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = EngramCli.commandLine(opener, dir -> 0, (options, writer) -> { }, dir -> { }, NO_BENCH, clock, "test");
+        CommandLine cli = EngramCli.commandLine(opener, dir -> 0, (options, writer) -> { }, dir -> { }, NO_BENCH,
+                (backup, dataDir, progress) -> {
+                    throw new UnsupportedOperationException("restore is tested in BackupRestoreTest");
+                }, clock, "test");
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int code = cli.execute(args);

@@ -33,7 +33,7 @@ public final class TestApi {
         if (server == null) {
             PrometheusMeterRegistry registry = EngramApi.newRegistry();
             var engram = SharedEngram.get();
-            server = ApiServer.start(ServerSettings.loopback(0), EngramApi.resources(engram.memory(),
+            server = ApiServer.start(ServerSettings.loopback(0), EngramApi.resources(engram.memory(), engram.transfers(),
                     engram.embedder().space().modelId(), "test", registry, Clock.systemUTC()), List.of(), registry);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         }

@@ -17,9 +17,24 @@ public interface EpisodeStore extends VectorMaintenance {
 
     /**
      * Stores the drafts in one transaction, in order, and returns them with their new uids; the
-     * scope's project is created in that transaction if it does not exist yet.
+     * scope's project is created in that transaction if it does not exist yet. A draft that
+     * carries a uid keeps it (a restore into an empty store); later uids are allocated above it.
+     * A draft's revisions are stored as its earlier texts.
      */
     List<Episode> append(Scope scope, List<EpisodeDraft> drafts);
+
+    /**
+     * Up to {@code limit} episodes of the scope that pass the filter with a uid above
+     * {@code afterUid}, by uid: a walk that sees every episode present when it started once,
+     * however many are added meanwhile (new uids are always higher).
+     */
+    List<Episode> listByUid(Scope scope, Filter filter, long afterUid, int limit);
+
+    /** Earlier texts of these episodes of the scope, oldest first; episodes without any are absent. */
+    java.util.Map<Long, List<EpisodeRevision>> revisionsOf(Scope scope, Collection<Long> uids);
+
+    /** Replaces an episode's metadata (all of it); false when the uid is unknown in the scope. */
+    boolean replaceMetadata(Scope scope, long uid, java.util.Map<String, String> metadata);
 
     Optional<Episode> get(Scope scope, long uid);
 

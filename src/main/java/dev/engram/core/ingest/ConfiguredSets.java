@@ -4,18 +4,22 @@ import dev.engram.core.episode.Episode;
 import dev.engram.core.memory.SemanticConfigService;
 import dev.engram.core.profile.CategoryRef;
 import dev.engram.core.profile.SetIds;
-import dev.engram.core.profile.SetInfo;
+import dev.engram.core.profile.SetType;
 import dev.engram.core.scope.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The sets a message feeds, as configured (MemMachine's rule, with Engram's default): the
  * speaker's own set; the set of every set type whose keys the message's metadata (with
  * {@code producer_id}) has; and the project's set only when categories were attached to it
- * directly (its built-in profile would repeat every user's facts at twice the model cost).
+ * directly (its built-in profile would repeat every user's facts at twice the model cost). The
+ * configuration is read once per add, not once per message.
  */
 public final class ConfiguredSets implements SetRouting {
     private final SemanticConfigService config;
@@ -25,25 +29,33 @@ public final class ConfiguredSets implements SetRouting {
     }
 
     @Override
-    public List<String> setsFor(Scope scope, Episode episode) {
-        Map<String, String> metadata = new HashMap<>(episode.metadata());
-        metadata.put(SetIds.PRODUCER_KEY, episode.producer());
+    public List<List<String>> setsFor(Scope scope, List<Episode> episodes) {
+        List<SetType> types = config.setTypes(scope);
         String projectSet = SetIds.projectSet(scope);
-        List<String> sets = new ArrayList<>();
-        for (SetInfo set : config.sets(scope, metadata)) {
-            if (set.setId().equals(projectSet)) {
-                if (config.categories(scope, projectSet).stream().anyMatch(c -> !c.inherited() && c.enabled())) {
-                    sets.add(projectSet);
+        boolean projectProfiled = config.categories(scope, projectSet).stream().anyMatch(c -> !c.inherited() && c.enabled());
+        Map<String, String> recorded = new HashMap<>(); // custom sets recorded during this add
+        List<List<String>> out = new ArrayList<>(episodes.size());
+        for (Episode episode : episodes) {
+            Set<String> sets = new LinkedHashSet<>();
+            sets.add(SetIds.userSet(scope, episode.producer()));
+            Map<String, String> metadata = new HashMap<>(episode.metadata());
+            metadata.put(SetIds.PRODUCER_KEY, episode.producer());
+            for (SetType type : types) {
+                if (!metadata.keySet().containsAll(type.tags())) {
+                    continue;
                 }
-            } else if (set.setTypeId() != null) {
-                Map<String, String> values = new HashMap<>();
-                set.tags().forEach(key -> values.put(key, metadata.get(key)));
-                sets.add(config.setId(scope, set.orgLevel(), set.tags(), values)); // records it with its set type
-            } else {
-                sets.add(set.setId());
+                Map<String, String> values = new TreeMap<>();
+                type.tags().forEach(key -> values.put(key, metadata.get(key)));
+                String setId = SetIds.customSet(scope, values);
+                sets.add(recorded.computeIfAbsent(setId + "\u0000" + type.orgLevel(),
+                        k -> config.setId(scope, type.orgLevel(), type.tags(), values))); // records it with its set type
             }
+            if (projectProfiled) {
+                sets.add(projectSet);
+            }
+            out.add(List.copyOf(sets));
         }
-        return sets;
+        return out;
     }
 
     /** The enabled categories of a set that have tags to file facts under, for extraction. */

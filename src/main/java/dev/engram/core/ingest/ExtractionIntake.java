@@ -34,13 +34,17 @@ public final class ExtractionIntake implements EpisodeListener {
 
     @Override
     public void added(Scope scope, List<Episode> episodes) {
+        List<Episode> people = episodes.stream().filter(e -> e.producer() != null
+                && !NOT_A_PERSON.contains(e.role() == null ? "" : e.role().toLowerCase(Locale.ROOT))).toList();
+        if (people.isEmpty()) {
+            return;
+        }
+        List<List<String>> routes = routing.setsFor(scope, people);
         Map<List<String>, List<Long>> bySet = new LinkedHashMap<>(); // key: set id, producer
-        for (Episode episode : episodes) {
-            String role = episode.role() == null ? "" : episode.role().toLowerCase(Locale.ROOT);
-            if (episode.producer() != null && !NOT_A_PERSON.contains(role)) {
-                for (String setId : routing.setsFor(scope, episode)) {
-                    bySet.computeIfAbsent(List.of(setId, episode.producer()), k -> new ArrayList<>()).add(episode.uid());
-                }
+        for (int i = 0; i < people.size(); i++) {
+            Episode episode = people.get(i);
+            for (String setId : routes.get(i)) {
+                bySet.computeIfAbsent(List.of(setId, episode.producer()), k -> new ArrayList<>()).add(episode.uid());
             }
         }
         bySet.forEach((set, uids) -> queue.enqueue(scope, set.get(0), set.get(1), uids, clock.instant()));

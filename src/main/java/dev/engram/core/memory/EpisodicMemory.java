@@ -82,6 +82,35 @@ public final class EpisodicMemory {
         addListeners.add(listener);
     }
 
+    /**
+     * Stores imported messages like {@link #add}, each with its earlier texts and, where
+     * {@code uids} gives one (a restore), its own uid; {@code uids} may be null.
+     */
+    public List<Episode> addImported(Scope scope, List<NewEpisode> messages, List<Long> uids,
+                                     List<List<EpisodeRevision>> revisions) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        List<String> texts = messages.stream().map(m -> text.of(m.producer(), m.content())).toList();
+        List<float[]> vectors = embedder.embedAll(texts);
+        List<EpisodeDraft> drafts = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            drafts.add(new EpisodeDraft(messages.get(i), texts.get(i), vectors.get(i), uids == null ? null : uids.get(i),
+                    revisions.get(i)));
+        }
+        return store.append(scope, drafts);
+    }
+
+    /**
+     * Queues imported episodes for fact extraction, as if they had just been added (imports from
+     * other tools: a ChatGPT history becomes a profile). Summaries are not written for them.
+     */
+    public void announce(Scope scope, List<Episode> imported) {
+        if (!imported.isEmpty()) {
+            listener.added(scope, imported);
+        }
+    }
+
     public Episode get(Scope scope, long uid) {
         return store.get(scope, uid).orElseThrow(() -> notFound(scope, uid));
     }

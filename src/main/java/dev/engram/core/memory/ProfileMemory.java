@@ -4,6 +4,7 @@ import dev.engram.core.NotFoundException;
 import dev.engram.core.ingest.Embedder;
 import dev.engram.core.profile.FactChange;
 import dev.engram.core.profile.FactPatch;
+import dev.engram.core.profile.FactRecord;
 import dev.engram.core.profile.FactStatus;
 import dev.engram.core.profile.FactVersion;
 import dev.engram.core.profile.NewFact;
@@ -33,6 +34,18 @@ public final class ProfileMemory {
     public ProfileFact add(Scope scope, NewFact fact, String actor) {
         String text = indexedText(fact.feature(), fact.value());
         return store.add(scope, fact, text, embedder.embed(text), actor);
+    }
+
+    /** Stores an imported fact as it was (see {@link ProfileStore#importFact}), embedding it here. */
+    public ProfileFact importFact(Scope scope, FactRecord record) {
+        String text = indexedText(record.fact().feature(), record.fact().value());
+        return store.importFact(scope, record, text, embedder.embed(text));
+    }
+
+    /** Overwrites a fact with an imported state (see {@link ProfileStore#replaceFact}). */
+    public ProfileFact replaceFact(Scope scope, long id, FactRecord record, String actor) {
+        String text = indexedText(record.fact().feature(), record.fact().value());
+        return store.replaceFact(scope, id, record, text, embedder.embed(text), actor);
     }
 
     public ProfileFact get(Scope scope, long id) {

@@ -53,6 +53,20 @@ public interface ProfileStore extends VectorMaintenance {
     /** Removes citations of these episodes from the scope's facts; returns how many facts changed. */
     int removeCitations(Scope scope, Collection<Long> episodeUids, String actor);
 
+    /**
+     * Stores an imported fact as it was: status, validity, times, source, citations (already
+     * mapped to this store's episodes), metadata, superseded values and history rows. Returns it
+     * with its new id (history rows name the new id).
+     */
+    ProfileFact importFact(Scope scope, FactRecord fact, String indexedText, float[] vector);
+
+    /**
+     * Overwrites fact {@code id} with an imported state (content, status, validity, source,
+     * citations, metadata and superseded values); it keeps its id and creation time, and one
+     * {@code update} history row by {@code actor} records the change. NotFoundException if unknown.
+     */
+    ProfileFact replaceFact(Scope scope, long id, FactRecord fact, String indexedText, float[] vector, String actor);
+
     /** Deletes every fact, version, citation and history row of the scope; returns the fact count. */
     long deleteAll(Scope scope);
 }

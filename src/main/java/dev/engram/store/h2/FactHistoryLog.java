@@ -24,13 +24,20 @@ final class FactHistoryLog {
     /** Records a change; {@code before} is null for an add, {@code after} null for a delete. */
     void record(Connection c, Scope scope, long factId, FactAction action, ProfileFact before, ProfileFact after,
                 String actor, Instant at) throws SQLException {
+        record(c, scope, factId, action, before == null ? null : FactSnapshot.of(before),
+                after == null ? null : FactSnapshot.of(after), actor, at);
+    }
+
+    /** Records a change given as snapshots (imported history keeps its own). */
+    void record(Connection c, Scope scope, long factId, FactAction action, FactSnapshot before, FactSnapshot after,
+                String actor, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO fact_history (org_id, project_id, fact_id,"
                 + " action, before_json, after_json, actor, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = FactReads.bindScope(ps, scope);
             ps.setLong(i++, factId);
             ps.setString(i++, action.wireName());
-            ps.setString(i++, json.write(before == null ? null : FactSnapshot.of(before)));
-            ps.setString(i++, json.write(after == null ? null : FactSnapshot.of(after)));
+            ps.setString(i++, json.write(before));
+            ps.setString(i++, json.write(after));
             ps.setString(i++, actor);
             ps.setObject(i, FactRows.utc(at));
             ps.executeUpdate();

@@ -1,6 +1,7 @@
 package dev.engram.store.h2;
 
 import dev.engram.core.profile.FactStatus;
+import dev.engram.core.profile.FactVersion;
 import dev.engram.core.profile.NewFact;
 import dev.engram.core.profile.ProfileFact;
 import dev.engram.core.scope.Scope;
@@ -53,6 +54,91 @@ final class FactWrites {
     /** Adds citations the fact does not have yet (the caller checked the fact is in its scope). */
     void addCitations(Connection c, long id, Collection<Long> episodeUids) throws SQLException {
         insertCitations(c, id, episodeUids);
+    }
+
+    /** Inserts a fact as it was elsewhere (import): its own status, validity, times and source. */
+    long insertAsIs(Connection c, Scope scope, ProfileFact fact, String indexedText, float[] vector)
+            throws SQLException {
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO facts (org_id, project_id, set_id, producer,"
+                + " category, tag, feature, fact_value, status, valid_from, valid_to, created_at, updated_at, source,"
+                + " indexed_text, embedding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                new String[] {"ID"})) {
+            int i = bindContent(ps, FactReads.bindScope(ps, scope), fact);
+            ps.setObject(i++, FactRows.utc(fact.createdAt()));
+            ps.setObject(i++, FactRows.utc(fact.updatedAt()));
+            ps.setString(i++, fact.source().wireName());
+            ps.setString(i++, indexedText);
+            ps.setBytes(i, Vectors.encode(vector));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        insertCitations(c, id, fact.citations());
+        insertMetadata(c, id, fact.metadata());
+        return id;
+    }
+
+    /** Overwrites a fact with an imported state; it keeps its id and creation time. */
+    void overwrite(Connection c, Scope scope, long id, ProfileFact fact, String indexedText, float[] vector, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE facts SET set_id = ?, producer = ?, category = ?, tag = ?,"
+                + " feature = ?, fact_value = ?, status = ?, valid_from = ?, valid_to = ?, updated_at = ?, source = ?,"
+                + " indexed_text = ?, embedding = ? WHERE id = ?" + IN_SCOPE)) {
+            int i = bindContent(ps, 1, fact);
+            ps.setObject(i++, FactRows.utc(now));
+            ps.setString(i++, fact.source().wireName());
+            ps.setString(i++, indexedText);
+            ps.setBytes(i++, Vectors.encode(vector));
+            bindIdAndScope(ps, i, id, scope);
+            ps.executeUpdate();
+        }
+        for (String table : new String[] {"fact_citation", "fact_metadata", "fact_version"}) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE fact_id = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+        }
+        insertCitations(c, id, fact.citations());
+        insertMetadata(c, id, fact.metadata());
+    }
+
+    /** set_id ... valid_to, from {@code first}; returns the next parameter index. */
+    private static int bindContent(PreparedStatement ps, int first, ProfileFact fact) throws SQLException {
+        int i = first;
+        ps.setString(i++, fact.setId());
+        ps.setString(i++, fact.producer());
+        ps.setString(i++, fact.category());
+        ps.setString(i++, fact.tag());
+        ps.setString(i++, fact.feature());
+        ps.setString(i++, fact.value());
+        ps.setString(i++, fact.status().wireName());
+        ps.setObject(i++, FactRows.utc(fact.validFrom()));
+        ps.setObject(i++, FactRows.utc(fact.validTo()));
+        return i;
+    }
+
+    /** Stores superseded values as they were (import). */
+    void insertVersions(Connection c, long id, java.util.List<FactVersion> versions) throws SQLException {
+        if (versions.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO fact_version (fact_id, category, tag, feature,"
+                + " fact_value, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (FactVersion v : versions) {
+                ps.setLong(1, id);
+                ps.setString(2, v.category());
+                ps.setString(3, v.tag());
+                ps.setString(4, v.feature());
+                ps.setString(5, v.value());
+                ps.setObject(6, FactRows.utc(v.validFrom()));
+                ps.setObject(7, FactRows.utc(v.validTo()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     private static void insertCitations(Connection c, long id, Collection<Long> episodeUids) throws SQLException {

@@ -6,6 +6,7 @@ import dev.engram.core.ingest.EmbeddingSpace;
 import dev.engram.core.profile.FactAction;
 import dev.engram.core.profile.FactChange;
 import dev.engram.core.profile.FactPatch;
+import dev.engram.core.profile.FactRecord;
 import dev.engram.core.profile.FactStatus;
 import dev.engram.core.profile.FactVersion;
 import dev.engram.core.profile.NewFact;
@@ -225,6 +226,40 @@ public final class H2ProfileStore implements ProfileStore {
                 history.record(c, scope, fact.id(), FactAction.UNCITE, fact, after.get(fact.id()), actor, now);
             }
             return before.size();
+        });
+    }
+
+    @Override
+    public ProfileFact importFact(Scope scope, FactRecord record, String indexedText, float[] vector) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(indexedText, "indexedText");
+        return tx.write(c -> {
+            spaces.requireFits(c, vector);
+            long id = writes.insertAsIs(c, scope, record.fact(), indexedText, vector);
+            writes.insertVersions(c, id, record.versions());
+            for (FactChange change : record.history()) {
+                history.record(c, scope, id, change.action(), change.before(), change.after(), change.actor(),
+                        change.at());
+            }
+            return reads.byId(c, scope, id, false).orElseThrow();
+        });
+    }
+
+    @Override
+    public ProfileFact replaceFact(Scope scope, long id, FactRecord record, String indexedText, float[] vector,
+                                   String actor) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(indexedText, "indexedText");
+        requireActor(actor);
+        return tx.write(c -> {
+            ProfileFact before = reads.byId(c, scope, id, true).orElseThrow(() -> notFound(scope, List.of(id)));
+            spaces.requireFits(c, vector);
+            Instant now = now();
+            writes.overwrite(c, scope, id, record.fact(), indexedText, vector, now);
+            writes.insertVersions(c, id, record.versions());
+            ProfileFact after = reads.byId(c, scope, id, false).orElseThrow();
+            history.record(c, scope, id, FactAction.UPDATE, before, after, actor, now);
+            return after;
         });
     }
 

@@ -81,6 +81,40 @@ final class EpisodeQueries {
         });
     }
 
+    List<Episode> listByUid(Scope scope, Filter filter, long afterUid, int limit) {
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        String predicate = CypherFilter.compile(filter, "e", params);
+        params.put("after", afterUid);
+        params.put("limit", limit);
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project AND e.uid > $after AND %s
+                    RETURN %s
+                    ORDER BY e.uid LIMIT $limit""".formatted(predicate, EpisodeRows.PROJECTION), params)) {
+                return EpisodeRows.mapAll(result);
+            }
+        });
+    }
+
+    Map<Long, List<EpisodeRevision>> revisionsOf(Scope scope, java.util.Collection<Long> uids) {
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        params.put("uids", List.copyOf(uids));
+        return database.read(tx -> {
+            try (var result = tx.execute("""
+                    UNWIND $uids AS uid
+                    MATCH (e:Episode {uid: uid})-[:REVISED]->(r:Revision)
+                    WHERE e.org_id = $org AND e.project_id = $project
+                    RETURN e.uid AS uid, r.content AS content, r.replaced_at AS at
+                    ORDER BY uid, r.replaced_at, elementId(r)""", params)) {
+                Map<Long, List<EpisodeRevision>> revisions = new java.util.LinkedHashMap<>();
+                result.forEachRemaining(row -> revisions.computeIfAbsent((Long) row.get("uid"), u -> new ArrayList<>())
+                        .add(new EpisodeRevision((Long) row.get("uid"), (String) row.get("content"),
+                                Instant.ofEpochMilli((Long) row.get("at")))));
+                return revisions;
+            }
+        });
+    }
+
     long count(Scope scope, Filter filter) {
         Map<String, Object> params = EpisodeWriter.scopeParams(scope);
         String predicate = CypherFilter.compile(filter, "e", params);

@@ -42,13 +42,18 @@ final class EpisodeWriter {
         if (drafts.isEmpty()) {
             return List.of();
         }
-        long first = uids.allocate(drafts.size());
+        int fresh = (int) drafts.stream().filter(d -> d.uid() == null).count();
+        drafts.stream().map(EpisodeDraft::uid).filter(java.util.Objects::nonNull).max(Long::compare)
+                .ifPresent(uids::reserveBeyond);
+        long first = fresh > 0 ? uids.allocate(fresh) : 0;
         String token = LuceneQuery.scopeToken(scope.orgId(), scope.projectId());
         return write(tx -> {
             lockProject(tx, scope, true);
             List<Episode> stored = new ArrayList<>(drafts.size());
-            for (int i = 0; i < drafts.size(); i++) {
-                stored.add(insert(tx, scope, token, first + i, drafts.get(i)));
+            long next = first;
+            for (EpisodeDraft draft : drafts) {
+                long uid = draft.uid() != null ? draft.uid() : next++;
+                stored.add(insert(tx, scope, token, uid, draft));
             }
             return stored;
         });
@@ -105,8 +110,11 @@ final class EpisodeWriter {
         link.put("uid", uid);
         link.put("prev", previous);
         link.put("next", following);
+        link.put("revisions", draft.revisions().stream()
+                .map(r -> Map.<String, Object>of("content", r.content(), "at", r.replacedAt().toEpochMilli())).toList());
         tx.execute("""
                 CREATE (e:Episode) SET e = $props
+                FOREACH (r IN $revisions | CREATE (e)-[:REVISED]->(:Revision {content: r.content, replaced_at: r.at}))
                 WITH e
                 OPTIONAL MATCH (p:Episode {uid: $prev})
                 OPTIONAL MATCH (p)-[old:NEXT]->(:Episode {uid: $next})
@@ -140,6 +148,34 @@ final class EpisodeWriter {
                     RETURN """ + EpisodeRows.PROJECTION, params)) {
                 return result.hasNext() ? Optional.of(EpisodeRows.map(result.next())) : Optional.empty();
             }
+        });
+    }
+
+    /** Replaces the metadata properties of an episode; false when it is not in the scope. */
+    boolean replaceMetadata(Scope scope, long uid, Map<String, String> metadata) {
+        return write(tx -> {
+            lockProject(tx, scope, false);
+            Map<String, Object> params = scopeParams(scope);
+            params.put("uid", uid);
+            List<String> keys;
+            try (var result = tx.execute("""
+                    MATCH (e:Episode {uid: $uid}) WHERE e.org_id = $org AND e.project_id = $project
+                    RETURN [k IN keys(e) WHERE k STARTS WITH 'm.'] AS keys""", params)) {
+                if (!result.hasNext()) {
+                    return false;
+                }
+                @SuppressWarnings("unchecked")
+                List<String> found = (List<String>) result.next().get("keys");
+                keys = found;
+            }
+            Map<String, Object> changes = new HashMap<>();
+            keys.forEach(key -> changes.put(key, null)); // setting null removes the property
+            metadata.forEach((key, value) -> changes.put(EpisodeProperties.metadataProperty(key), value));
+            params.put("changes", changes);
+            tx.execute("""
+                    MATCH (e:Episode {uid: $uid}) WHERE e.org_id = $org AND e.project_id = $project
+                    SET e += $changes""", params).close();
+            return true;
         });
     }
 

@@ -70,6 +70,21 @@ public final class Neo4jEpisodeStore implements EpisodeStore {
     }
 
     @Override
+    public List<Episode> listByUid(Scope scope, Filter filter, long afterUid, int limit) {
+        return queries.listByUid(scope, filter, afterUid, limit);
+    }
+
+    @Override
+    public Map<Long, List<EpisodeRevision>> revisionsOf(Scope scope, Collection<Long> uids) {
+        return uids.isEmpty() ? Map.of() : queries.revisionsOf(scope, uids);
+    }
+
+    @Override
+    public boolean replaceMetadata(Scope scope, long uid, Map<String, String> metadata) {
+        return writer.replaceMetadata(scope, uid, metadata);
+    }
+
+    @Override
     public long count(Scope scope, Filter filter) {
         return queries.count(scope, filter);
     }

@@ -28,6 +28,24 @@ final class UidAllocator {
         return first;
     }
 
+    /**
+     * Makes sure no uid up to {@code uid} is handed out from now on (an episode restored with its
+     * own uid): the cached block is dropped if it reaches that far, and the store's counter moves past it.
+     */
+    synchronized void reserveBeyond(long uid) {
+        if (next <= uid) {
+            next = 0;
+            limit = 0;
+        }
+        database.write(tx -> {
+            tx.execute("""
+                    MERGE (m:EngramMeta {key: 'store'})
+                    SET m.next_uid = CASE WHEN coalesce(m.next_uid, 1) > $uid THEN coalesce(m.next_uid, 1) ELSE $uid + 1 END""",
+                    Map.of("uid", uid)).close();
+            return null;
+        });
+    }
+
     private long reserve(long block) {
         return database.write(tx -> {
             try (var result = tx.execute("""

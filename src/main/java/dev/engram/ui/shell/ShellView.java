@@ -9,6 +9,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -24,6 +26,7 @@ public final class ShellView {
     @FXML private BorderPane root;
     @FXML private StackPane scopeSlot;
     @FXML private Button themeButton;
+    @FXML private Button aboutButton;
     @FXML private VBox navigation;
     @FXML private StackPane content;
     @FXML private VBox opening;
@@ -39,6 +42,8 @@ public final class ShellView {
     @FXML private Label workLabel;
     @FXML private Button cancelWork;
     @FXML private Button dismissWork;
+    @FXML private Menu fileMenu;
+    @FXML private StackPane transferSlot;
 
     private final ShellViewModel model;
     private final Map<Screen, ToggleButton> buttons = new EnumMap<>(Screen.class);
@@ -67,6 +72,7 @@ public final class ShellView {
         bindWork();
         themeButton.textProperty().bind(model.darkProperty().map(dark -> dark ? "Light theme" : "Dark theme"));
         themeButton.getStyleClass().add(Styles.FLAT);
+        aboutButton.getStyleClass().add(Styles.FLAT);
         for (Screen screen : Screen.values()) {
             ToggleButton button = new ToggleButton(screen.title());
             button.setToggleGroup(group);
@@ -123,6 +129,11 @@ public final class ShellView {
         model.toggleTheme();
     }
 
+    @FXML
+    private void showAbout() {
+        new AboutView(model.about()).show(root.getScene().getWindow());
+    }
+
     /** Once the memory is open: the scope bar and the screens replace the opening panel. */
     public void ready(Node scopeBar, Map<Screen, Node> built) {
         scopeSlot.getChildren().setAll(scopeBar);
@@ -130,6 +141,13 @@ public final class ShellView {
         buttons.forEach((screen, button) -> button.setDisable(!screens.containsKey(screen)));
         content.getChildren().remove(opening);
         show(model.screenProperty().get());
+    }
+
+    /** The File menu's items and their progress strip (in the status bar), once the memory is open. */
+    public void installFileMenu(java.util.List<MenuItem> items, Node progressStrip) {
+        fileMenu.getItems().setAll(items);
+        fileMenu.setDisable(false);
+        transferSlot.getChildren().setAll(progressStrip);
     }
 
     private void show(Screen screen) {

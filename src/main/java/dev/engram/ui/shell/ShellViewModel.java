@@ -19,7 +19,7 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The window's state: stores opening (with progress) then ready or failed; the current screen;
- * the theme (remembered); and the status bar's facts.
+ * the theme (remembered); the status bar's facts; and what the About dialog tells.
  */
 public final class ShellViewModel {
     /** Whether the memory can be used yet. */
@@ -39,12 +39,14 @@ public final class ShellViewModel {
 
     private final UiExecutors executors;
     private final LongWork work;
+    private final AboutInfo about;
     private MemoryService memory;
 
-    public ShellViewModel(UiPreferences preferences, UiExecutors executors, String dataFolder) {
+    public ShellViewModel(UiPreferences preferences, UiExecutors executors, AboutInfo about) {
         this.executors = executors;
         this.work = new LongWork(executors);
-        this.dataFolder.set(dataFolder);
+        this.about = about;
+        this.dataFolder.set(about.dataFolder());
         dark.set(Boolean.parseBoolean(preferences.get("theme.dark", "false")));
         dark.addListener((o, was, now) -> preferences.put("theme.dark", Boolean.toString(now)));
         screen.set(parseScreen(preferences.get("screen", Screen.CHAT.name())));
@@ -103,6 +105,11 @@ public final class ShellViewModel {
     /** The long work shown in the status bar (one at a time, cancellable). */
     public LongWork work() {
         return work;
+    }
+
+    /** Version, data and log folders, runtime: for the About dialog. */
+    public AboutInfo about() {
+        return about;
     }
 
     // --- commands ------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.engram.ui.timeline;
 
+import dev.engram.core.episode.Episode;
 import dev.engram.core.scope.Filter;
 import dev.engram.core.scope.FilterField;
 import dev.engram.core.scope.FilterParser;
@@ -40,6 +41,24 @@ record TimelineQuery(String text, String producer, String producedFor, LocalDate
             terms.add(parsed);
         }
         return terms.isEmpty() ? Filter.all() : terms.size() == 1 ? terms.getFirst() : new Filter.And(terms);
+    }
+
+    /**
+     * The filter of the page after {@code last} in the list's order (keyset paging: a page deep in
+     * 100k episodes costs what the first one does, where an offset would walk every row before it).
+     * Newest first: {@code created_at < t OR (created_at <= t AND uid < u)}, which avoids comparing
+     * times for equality.
+     */
+    Filter after(Episode last, ZoneId zone) {
+        Filter.Op before = newestFirst ? Filter.Op.LT : Filter.Op.GT;
+        Filter.Op upTo = newestFirst ? Filter.Op.LE : Filter.Op.GE;
+        Literal at = new Literal.Time(last.createdAt());
+        Filter keyset = new Filter.Or(List.of(
+                new Filter.Compare(FilterField.of(SystemField.CREATED_AT), before, at),
+                new Filter.And(List.of(new Filter.Compare(FilterField.of(SystemField.CREATED_AT), upTo, at),
+                        new Filter.Compare(FilterField.of(SystemField.UID), before, new Literal.Int(last.uid()))))));
+        Filter base = filter(zone);
+        return base.isAll() ? keyset : new Filter.And(List.of(base, keyset));
     }
 
     /** The same without the anchor: what the histogram counts. */

@@ -254,8 +254,12 @@ public final class TimelineViewModel {
         loading = true;
         long run = generation;
         TimelineQuery query = current;
-        int offsetPages = loaded / PAGE;
-        executors.run(() -> memory.episodes().page(target, query.filter(zone), new PageRequest(PAGE, offsetPages),
+        Episode last = lastLoaded();
+        if (last == null) {
+            loading = false;
+            return;
+        }
+        executors.run(() -> memory.episodes().page(target, query.after(last, zone), new PageRequest(PAGE, 0),
                 query.newestFirst() ? Order.NEWEST_FIRST : Order.OLDEST_FIRST), page -> {
             if (run != generation) {
                 return;
@@ -264,6 +268,15 @@ public final class TimelineViewModel {
             exhausted = page.size() < PAGE;
             loading = false;
         }, failure -> failed(run, failure));
+    }
+
+    private Episode lastLoaded() {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (rows.get(i) instanceof TimelineRow.Item item) {
+                return item.episode();
+            }
+        }
+        return null;
     }
 
     private void append(List<Episode> episodes) {

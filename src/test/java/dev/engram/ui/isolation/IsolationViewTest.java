@@ -73,6 +73,7 @@ class IsolationViewTest {
         robot.clickOn("Run leak check");
         Label report = robot.lookup(".report").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> report.getText().contains("no result outside"));
+        WaitForAsyncUtils.waitForFxEvents(); // the style class follows the text in a listener on the FX thread
         assertThat(report.getStyleClass()).contains("clean");
         FxSupport.onFx(() -> {
             ((Stage) report.getScene().getWindow()).hide();

@@ -60,7 +60,7 @@ class ExtractionViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot).contains("1 message waiting"));
         assertThat(text(robot)).contains("waiting: Ollama is not running");
         assertThat(FxSupport.onFx(() -> robot.lookup("Extract now").queryAs(Button.class).isDisabled())).isFalse();
-        background.shutdownNow();
+        // the executor is left to end by itself: the line polls while it is shown, and stops when it is not
     }
 
     private static String text(FxRobot robot) throws Exception {

@@ -8,6 +8,7 @@ import dev.engram.ui.support.UiPreferences;
 import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -27,7 +28,7 @@ class ShellViewTest {
     @Test
     void showsOpeningProgressThenTheScreensAndSwitchesWithShortcuts() throws Exception {
         UiPreferences preferences = UiPreferences.inMemory();
-        ShellViewModel model = new ShellViewModel(preferences, UiExecutors.direct(), "/data/engram");
+        ShellViewModel model = new ShellViewModel(preferences, UiExecutors.direct(), about("/data/engram"));
         ShellView view = new ShellView(model);
         FxToolkit.setupStage(stage -> {
             stage.setScene(new Scene(view.load(), 1000, 700));
@@ -63,11 +64,44 @@ class ShellViewTest {
     }
 
     @Test
+    void theAboutDialogTellsVersionDataFolderAndLogFolder() throws Exception {
+        ShellViewModel model = new ShellViewModel(UiPreferences.inMemory(), UiExecutors.direct(), about("/data/about-test"));
+        ShellView view = new ShellView(model);
+        FxToolkit.setupStage(stage -> {
+            stage.setScene(new Scene(view.load(), 1000, 700));
+            stage.show();
+        });
+        FxRobot robot = new FxRobot();
+        robot.clickOn("About");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".about-version").queryAs(Label.class).getText()).isEqualTo("Version 1.2.3");
+        assertThat(robot.lookup(".about-data-folder").queryAs(TextField.class).getText()).isEqualTo("/data/about-test");
+        assertThat(robot.lookup(".about-log-folder").queryAs(TextField.class).getText()).isEqualTo("/data/about-test/logs");
+        assertThat(robot.lookup(".about-runtime").queryAs(Label.class).getText()).isEqualTo("Java 25 (test)");
+        robot.clickOn("Close");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".about-version").tryQuery()).as("closed").isEmpty();
+        FxSupport.onFx(() -> {
+            ((Stage) view.root().getScene().getWindow()).hide();
+            return null;
+        });
+    }
+
+    @Test
+    void aboutDetailsCopyAsText() {
+        assertThat(about("/d").asText()).contains("Engram 1.2.3", "Data folder: /d", "Log folder: /d/logs", "Runtime: Java 25 (test)");
+    }
+
+    private static AboutInfo about(String dataFolder) {
+        return new AboutInfo("1.2.3", dataFolder, dataFolder + "/logs", "Java 25 (test)");
+    }
+
+    @Test
     void theThemeChoiceIsRemembered() {
         UiPreferences preferences = UiPreferences.inMemory();
-        ShellViewModel model = new ShellViewModel(preferences, UiExecutors.direct(), "/d");
+        ShellViewModel model = new ShellViewModel(preferences, UiExecutors.direct(), about("/d"));
         model.toggleTheme();
         assertThat(preferences.get("theme.dark")).contains("true");
-        assertThat(new ShellViewModel(preferences, UiExecutors.direct(), "/d").darkProperty().get()).isTrue();
+        assertThat(new ShellViewModel(preferences, UiExecutors.direct(), about("/d")).darkProperty().get()).isTrue();
     }
 }
