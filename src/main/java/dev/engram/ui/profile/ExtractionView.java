@@ -26,7 +26,7 @@ public final class ExtractionView {
 
     public ExtractionView(ExtractionViewModel model) {
         this.viewModel = model;
-        this.polling = new Timeline(new KeyFrame(Duration.seconds(3), e -> model.refresh()));
+        this.polling = new Timeline(new KeyFrame(Duration.seconds(3), e -> poll()));
         polling.setCycleCount(Animation.INDEFINITE);
     }
 
@@ -55,6 +55,17 @@ public final class ExtractionView {
                 polling.play();
             }
         });
+    }
+
+    /** Reads the state again while the line is on a showing window's scene; stops polling otherwise. */
+    private void poll() {
+        var scene = root.getScene();
+        var window = scene == null ? null : scene.getWindow();
+        if (window == null || !window.isShowing() || window.getScene() != scene) {
+            polling.stop();
+            return;
+        }
+        viewModel.refresh();
     }
 
     @FXML

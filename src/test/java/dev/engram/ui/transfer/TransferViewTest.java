@@ -125,9 +125,10 @@ class TransferViewTest {
             return null;
         });
         assertThat(suggested.get()).isEqualTo("acme-trips.jsonl");
+        // the words and the bar are updated by separate FX events: wait for both
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".transfer-task").queryAs(Label.class)
-                .getText().equals("Exporting episodes: 5 of 10"));
-        assertThat(robot.lookup(".transfer-progress").queryAs(ProgressBar.class).getProgress()).isEqualTo(0.5);
+                .getText().equals("Exporting episodes: 5 of 10")
+                && robot.lookup(".transfer-progress").queryAs(ProgressBar.class).getProgress() == 0.5);
         assertThat(items.getFirst().isDisable()).as("one job at a time").isTrue();
 
         robot.clickOn(robot.lookup(".transfer-cancel").queryAs(Button.class));
