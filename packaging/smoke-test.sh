@@ -23,6 +23,7 @@ echo "$version"
 [[ "$version" == Engram\ * ]] || { echo "smoke: unexpected version output" >&2; exit 1; }
 
 echo "== $engram serve --port 0 (data folder $data)"
+: >"$log"
 started=$(date +%s%N)
 "$engram" serve --port 0 --data-dir "$data/store" >"$log" 2>&1 &
 server=$!

@@ -56,6 +56,23 @@ class TimelineViewTest {
                 && n.getScene() != null && n.isVisible()).tryQuery().orElse(null);
     }
 
+    /** Clicks the cell showing {@code text}, looking again if the list re-rendered it away meanwhile (seen under load). */
+    private static void clickWhenShown(FxRobot robot, String text) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.Node cell = shown(robot, text);
+            if (cell == null) {
+                return false;
+            }
+            try {
+                robot.clickOn(cell);
+                return true;
+            } catch (RuntimeException detached) {
+                return false;
+            }
+        });
+    }
+
     @Test
     void filterEditAndDeleteThroughTheScreen() throws Exception {
         UiPreferences preferences = UiPreferences.inMemory();
@@ -84,9 +101,7 @@ class TimelineViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
         assertThat(error.getText()).isEmpty();
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shown(robot, "My sister's birthday is on the 12th") != null);
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(shown(robot, "My sister's birthday is on the 12th"));
+        clickWhenShown(robot, "My sister's birthday is on the 12th");
         TextArea draft = robot.lookup(".text-area").queryAs(TextArea.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> draft.getText().startsWith("My sister"));
         robot.clickOn(draft).press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.END)
