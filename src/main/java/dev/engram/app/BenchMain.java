@@ -32,8 +32,11 @@ import java.time.Instant;
 
 /** {@code engram bench ...}: starts what is measured, measures it, prints Markdown for BENCHMARKS.md. */
 final class BenchMain implements BenchCommand.Runner {
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    /** Made when a report is written, not when every command loads this class. */
+    private static com.fasterxml.jackson.databind.ObjectMapper json() {
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    }
 
     @Override
     public void locomo(BenchCommand.LocomoOptions options, PrintWriter out) {
@@ -117,7 +120,7 @@ final class BenchMain implements BenchCommand.Runner {
                 if (!audited.isEmpty()) {
                     report.put("audited", LocomoReport.json(audited, Map.of()).get("configurations"));
                 }
-                Files.writeString(options.out().resolve("locomo-" + stamp + ".json"), JSON.writeValueAsString(report));
+                Files.writeString(options.out().resolve("locomo-" + stamp + ".json"), json().writeValueAsString(report));
                 out.printf("%nReports: %s%n", options.out().resolve("locomo-" + stamp + ".{md,json}").toAbsolutePath());
                 out.flush();
                 if (options.dump() != null) {

@@ -12,6 +12,7 @@ import dev.engram.ui.transfer.TransferView;
 import dev.engram.ui.shell.ShellViewModel;
 import dev.engram.ui.support.UiExecutors;
 import dev.engram.ui.support.UiPreferences;
+import dev.engram.core.scope.Scope;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -92,25 +93,38 @@ final class DesktopMain implements EngramCli.DesktopStarter {
                     (task, done, total) -> Platform.runLater(() -> shell.openingProgress(task, done, total)), clock,
                     Engram.Reembedding.LATER);
             engram.set(opened);
-            opened.startBackgroundWork();
             boolean reembed = opened.reembeddingPending();
+            CountDownLatch built = new CountDownLatch(1);
+            AtomicReference<Scope> shown = new AtomicReference<>();
             Platform.runLater(() -> {
-                shell.opened(opened.memory());
                 try {
+                    shell.opened(opened.memory());
                     DesktopScreens screens = new DesktopScreens(opened, preferences, executors, shell, clock);
                     view.ready(screens.scopeBar(), screens.build());
                     TransferView transfers = screens.transfers();
                     view.installFileMenu(transfers.menuItems(), transfers.load());
+                    shown.set(screens.scope());
                 } catch (RuntimeException e) {
                     LOG.error("Could not build the screens", e);
                     shell.failed(e); // said on the opening panel, instead of "Opening..." for ever
                     return;
+                } finally {
+                    built.countDown();
                 }
                 if (reembed) {
                     startReembedding(opened, shell);
                 }
             });
             startApi(opened, shell, preferences, server);
+            // What can wait does, so that the screens and the API get the two cores first: then the
+            // search path is planned on the scope shown, then extraction and summaries start.
+            built.await();
+            if (shown.get() != null) {
+                opened.warmUp(shown.get());
+            }
+            opened.startBackgroundWork();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
             LOG.error("Could not open the memory", e);
             Platform.runLater(() -> shell.failed(e));

@@ -49,6 +49,11 @@ final class DesktopScreens {
         shell.refreshCounts(scope.scope());
     }
 
+    /** The scope the screens show (null while the scope bar holds an invalid one). */
+    dev.engram.core.scope.Scope scope() {
+        return scope.scope();
+    }
+
     /** The File menu: export, import, backup, how to restore; its progress strip goes in the status bar. */
     TransferView transfers() {
         TransferViewModel model = new TransferViewModel(scope, engram.transfers(), executors, engram.dataDir().toString());

@@ -228,8 +228,8 @@ public final class Engram implements EngramOpener.OpenEngram {
 
     private static long reembed(EmbeddingMigration migration, EpisodeStore episodes, VectorMaintenance facts,
                                 Progress progress, Cancellation cancel) {
-        return migration.migrate("episodes", episodes, episodes.totalCount(), progress, cancel)
-                + migration.migrate("facts", facts, -1, progress, cancel);
+        return migration.migrate("episodes", episodes, episodes::totalCount, progress, cancel)
+                + migration.migrate("facts", facts, () -> -1, progress, cancel);
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -262,6 +262,31 @@ public final class Engram implements EngramOpener.OpenEngram {
         memory.episodes().whenAdded(summaries::added);
         resources.push(summaries);
         summaries.start();
+    }
+
+    /**
+     * Runs one search in {@code scope} and throws its results away, so that the search path's
+     * queries are planned before the person's first search: a Cypher statement's first planning
+     * costs about a second of CPU in a fresh JVM. Reads only; failures are logged, not thrown.
+     */
+    public void warmUp(dev.engram.core.scope.Scope scope) {
+        long started = System.nanoTime();
+        try {
+            memory.search(new dev.engram.core.memory.SearchQuery(scope, "what did we talk about last time", 10,
+                    dev.engram.core.scope.Filter.ALL, 0, null, java.util.EnumSet.allOf(dev.engram.core.scope.MemoryType.class)));
+            LOG.info("Search warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.warn("Warming up search failed", e);
+        }
+    }
+
+    /** {@link #warmUp(dev.engram.core.scope.Scope)} on the store's first project, if it has one. */
+    public void warmUp() {
+        try {
+            memory.projects().list().stream().findFirst().ifPresent(project -> warmUp(project.scope()));
+        } catch (RuntimeException e) {
+            LOG.warn("Warming up search failed", e);
+        }
     }
 
     /** Short-term memory's summarizer: its state, and where it finds the model. */

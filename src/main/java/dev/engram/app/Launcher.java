@@ -18,9 +18,12 @@ public final class Launcher {
         System.setProperty("engram.logDir", AppPaths.logDirectory(dataDir).toString());
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        int code = EngramCli.commandLine(new Bootstrap(Clock.systemUTC(), Launcher::progress), new DesktopMain(Clock.systemUTC()),
-                        new ServerMain(Clock.systemUTC(), Launcher::progress), new McpMain(), new BenchMain(), new RestoreMain(Clock.systemUTC()), Clock.systemUTC(),
-                        Version.current())
+        Clock clock = Clock.systemUTC();
+        // the desktop app (and JavaFX with it) is loaded only when it is the command run
+        EngramCli.DesktopStarter desktop = folder -> new DesktopMain(clock).start(folder);
+        int code = EngramCli.commandLine(new Bootstrap(clock, Launcher::progress), desktop,
+                        new ServerMain(clock, Launcher::progress), new McpMain(), new BenchMain(), new RestoreMain(clock),
+                        clock, Version.current())
                 .execute(args);
         System.exit(code);
     }

@@ -44,6 +44,7 @@ final class ServerMain implements ServeCommand.Runner {
              Running server = start(engram, settings)) {
             engram.useModels(options.ollamaUrl(), options.extractionModel());
             engram.startBackgroundWork();
+            Thread.ofVirtual().name("engram-warm-up").start(engram::warmUp); // the first search answers at full speed
             out.printf("Engram %s serving MemMachine's v2 API at %s%s and MCP at %s%s%n", Version.current(),
                     server.baseUri(), ApiServer.PREFIX, server.baseUri(), McpEndpoints.PATH);
             out.printf("Data folder: %s%s%nStop with Ctrl+C.%n", dataDir,

@@ -54,8 +54,10 @@ public final class EmbeddingMigration {
      * Cancelling stops between batches with a {@link java.util.concurrent.CancellationException};
      * what is left stale is picked up by the next run.
      */
-    public long migrate(String name, VectorMaintenance store, long total, Progress progress, Cancellation cancel) {
+    public long migrate(String name, VectorMaintenance store, java.util.function.LongSupplier total, Progress progress,
+                        Cancellation cancel) {
         adopt(name, store);
+        long expected = -1; // counted only when there is work: a count is a query of its own
         String task = "Re-embedding " + name + " with " + embedder.space().modelId();
         long done = 0;
         while (true) {
@@ -72,7 +74,10 @@ public final class EmbeddingMigration {
             }
             store.storeEmbeddings(batch);
             done += ids.size();
-            progress.update(task, done, Math.max(total, done));
+            if (expected < 0) {
+                expected = total.getAsLong();
+            }
+            progress.update(task, done, Math.max(expected, done));
         }
         if (done > 0) {
             LOG.info("{}: re-embedded {} items", name, done);

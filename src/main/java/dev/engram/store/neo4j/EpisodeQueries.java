@@ -314,11 +314,7 @@ final class EpisodeQueries {
      * missing, and it raises a flag on the store node, so an ordinary start-up does not scan.
      */
     Map<Long, String> staleEmbeddings(int limit) {
-        boolean pending = database.read(tx -> {
-            try (var result = tx.execute("MATCH (m:EngramMeta {key: 'store'}) RETURN m.reembedding AS pending")) {
-                return result.hasNext() && Boolean.TRUE.equals(result.next().get("pending"));
-            }
-        });
+        boolean pending = database.read(tx -> StoreMeta.get(tx, "reembedding").map(Boolean.TRUE::equals).orElse(false));
         if (!pending) {
             return Map.of();
         }
@@ -333,7 +329,7 @@ final class EpisodeQueries {
         });
         if (stale.isEmpty()) {
             database.write(tx -> {
-                tx.execute("MATCH (m:EngramMeta {key: 'store'}) SET m.reembedding = false").close();
+                StoreMeta.set(tx, Map.of("reembedding", false));
                 return null;
             });
         }

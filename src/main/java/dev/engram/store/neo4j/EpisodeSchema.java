@@ -76,11 +76,7 @@ final class EpisodeSchema {
      */
     private void ensureTextForm() {
         String form = speakerInText ? "speaker" : "content";
-        String current = database.read(tx -> {
-            try (var result = tx.execute("MATCH (m:EngramMeta {key: 'store'}) RETURN m.text_form AS form")) {
-                return result.hasNext() ? (String) result.next().get("form") : null;
-            }
-        });
+        String current = database.read(tx -> StoreMeta.get(tx, "text_form").map(Object::toString).orElse(null));
         if (form.equals(current) || (current == null && !speakerInText)) {
             if (current == null) {
                 recordTextForm(form);
@@ -115,7 +111,7 @@ final class EpisodeSchema {
 
     private void recordTextForm(String form) {
         database.write(tx -> {
-            tx.execute("MERGE (m:EngramMeta {key: 'store'}) SET m.text_form = $form", Map.of("form", form)).close();
+            StoreMeta.set(tx, Map.of("text_form", form));
             return null;
         });
     }
@@ -125,13 +121,7 @@ final class EpisodeSchema {
      * (Neo4j fills a new index from the stored text in the background; search waits for it).
      */
     private void ensureAnalyzer() {
-        String current = database.read(tx -> {
-            try (var result = tx.execute("""
-                    SHOW FULLTEXT INDEXES YIELD name, options WHERE name = $name
-                    RETURN options.indexConfig['fulltext.analyzer'] AS analyzer""", Map.of("name", FULLTEXT_INDEX))) {
-                return result.hasNext() ? (String) result.next().get("analyzer") : null;
-            }
-        });
+        String current = database.read(tx -> StoreMeta.fulltextAnalyzer(tx, FULLTEXT_INDEX).orElse(null));
         if (analyzer.equals(current)) {
             return;
         }
@@ -156,30 +146,12 @@ final class EpisodeSchema {
     }
 
     private long storedVersion() {
-        return database.read(tx -> {
-            try (var result = tx.execute("MATCH (m:EngramMeta {key: 'store'}) RETURN m.schema_version AS v")) {
-                Object version = result.hasNext() ? result.next().get("v") : null;
-                return version == null ? -1L : ((Number) version).longValue();
-            }
-        });
+        return database.read(tx -> StoreMeta.get(tx, "schema_version").map(v -> ((Number) v).longValue()).orElse(-1L));
     }
 
     Optional<EmbeddingSpace> embeddingSpace() {
-        return database.read(tx -> {
-            try (var result = tx.execute("""
-                    MATCH (m:EngramMeta {key: 'store'})
-                    RETURN m.embedding_model AS model, m.embedding_dimension AS dimension""")) {
-                if (!result.hasNext()) {
-                    return Optional.empty();
-                }
-                Map<String, Object> row = result.next();
-                if (row.get("model") == null) {
-                    return Optional.empty();
-                }
-                return Optional.of(new EmbeddingSpace((String) row.get("model"),
-                        ((Number) row.get("dimension")).intValue()));
-            }
-        });
+        return database.read(tx -> StoreMeta.get(tx, "embedding_model").map(model -> new EmbeddingSpace(
+                model.toString(), ((Number) StoreMeta.get(tx, "embedding_dimension").orElseThrow()).intValue())));
     }
 
     /** Records the new space, clears every vector (in batches) and rebuilds the vector index. */

@@ -48,14 +48,10 @@ final class UidAllocator {
 
     private long reserve(long block) {
         return database.write(tx -> {
-            try (var result = tx.execute("""
-                    MERGE (m:EngramMeta {key: 'store'})
-                    ON CREATE SET m.next_uid = 1
-                    WITH m, coalesce(m.next_uid, 1) AS start
-                    SET m.next_uid = start + $block
-                    RETURN start""", Map.of("block", block))) {
-                return (Long) result.next().get("start");
-            }
+            org.neo4j.graphdb.Node meta = StoreMeta.lockedNode(tx);
+            long start = ((Number) meta.getProperty("next_uid", 1L)).longValue();
+            meta.setProperty("next_uid", start + block);
+            return start;
         });
     }
 }
