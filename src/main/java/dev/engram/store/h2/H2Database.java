@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * migrated by Flyway from {@code classpath:db/migration/h2}. One process, one opener: a second
  * open of the same database, from this JVM or another process, is refused with a
  * {@link StoreUnavailableException}. A committed transaction is written to the file before
- * the commit returns, so it survives the JVM being killed.
+ * the commit returns, and written where a reopen after a crash finds it, so it survives the JVM
+ * being killed (not necessarily an OS crash or power loss: nothing is fsynced on commit).
  */
 public final class H2Database implements AutoCloseable {
     public static final String DEFAULT_NAME = "profile";
@@ -31,10 +32,20 @@ public final class H2Database implements AutoCloseable {
     /**
      * FILE_LOCK=FS: an OS lock on the data file, released by the OS if the process dies (no
      * stale lock file to wait out). WRITE_DELAY=0: every commit writes the store before it
-     * returns. DB_CLOSE_ON_EXIT=FALSE: {@link #close()} closes it, in the app's own order.
+     * returns. REUSE_SPACE=FALSE: every commit's chunk is appended at the end of the file. H2
+     * 2.5.252 otherwise writes chunks into freed space (once a store has been open for
+     * RETENTION_TIME, 45 s, or at once when it reopens with free space), and the store header it
+     * writes then still names the previous chunk (RandomAccessStore.writeChunk runs before
+     * FileStore.storeBuffer sets lastChunk), so after a crash the reopen stops at the previous
+     * chunk and the acknowledged commit is gone. The chunk at the end of the file is always found.
+     * The file grows with every commit while open; {@link #close()} compacts it.
+     * DB_CLOSE_ON_EXIT=FALSE: {@link #close()} closes it, in the app's own order.
      */
-    private static final String URL_OPTIONS = ";FILE_LOCK=FS;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
+    private static final String DURABLE_OPTIONS = ";FILE_LOCK=FS;WRITE_DELAY=0;REUSE_SPACE=FALSE;DB_CLOSE_ON_EXIT=FALSE";
+    private static final String URL_OPTIONS = DURABLE_OPTIONS
             + ";AUTO_SERVER=FALSE;DEFAULT_LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
+    /** Below this share of live data in the file, closing rewrites the file with only live data. */
+    static final int COMPACT_BELOW_LIVE_PERCENT = 50;
     private static final Logger log = LoggerFactory.getLogger(H2Database.class);
 
     private final Path dataFile;
@@ -140,10 +151,10 @@ public final class H2Database implements AutoCloseable {
             throw new StoreUnavailableException("Cannot restore the profile database into " + dir
                     + ": it has one already. Restore into a new folder.", null);
         }
-        String url = "jdbc:h2:file:" + dir.resolve(DEFAULT_NAME) + ";FILE_LOCK=FS;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + dir.resolve(DEFAULT_NAME) + DURABLE_OPTIONS;
         try (Connection c = java.sql.DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             s.execute("RUNSCRIPT FROM '" + scriptFile.toAbsolutePath().toString().replace("'", "''") + "' CHARSET 'UTF-8'");
-            s.execute("SHUTDOWN");
+            shutdown(s);
         } catch (SQLException e) {
             throw new StoreUnavailableException("Could not restore the profile database into " + dir + " ("
                     + e.getMessage() + "). The backup may be damaged.", e);
@@ -165,7 +176,7 @@ public final class H2Database implements AutoCloseable {
         }
         closed = true;
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN");
+            shutdown(s);
         } catch (SQLException e) {
             log.warn("Profile database {} did not shut down cleanly: {}", dataFile, e.getMessage());
         } finally {
@@ -173,6 +184,34 @@ public final class H2Database implements AutoCloseable {
             lock.release();
         }
         log.info("Closed profile database {}", dataFile);
+    }
+
+    /**
+     * Closes the database. With space reuse off the file only grows while open, so when less
+     * than half of it is live data it is rewritten with the live data alone ({@code SHUTDOWN
+     * COMPACT}: H2 writes a new file beside it and renames it over the old one, so a kill in the
+     * middle leaves the old file, and the next open removes the half-written one).
+     */
+    private static void shutdown(Statement s) throws SQLException {
+        s.execute(livePercent(s) < COMPACT_BELOW_LIVE_PERCENT ? "SHUTDOWN COMPACT" : "SHUTDOWN");
+    }
+
+    /** Live data as a share of the file: H2's used blocks times the live share of its chunks. */
+    static int livePercent(Statement s) throws SQLException {
+        long used = 100;
+        long live = 100;
+        try (java.sql.ResultSet rs = s.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                + " WHERE SETTING_NAME IN ('info.FILL_RATE', 'info.CHUNKS_FILL_RATE')")) {
+            while (rs.next()) {
+                long value = Long.parseLong(rs.getString(2));
+                if (rs.getString(1).equals("info.FILL_RATE")) {
+                    used = value;
+                } else {
+                    live = value;
+                }
+            }
+        }
+        return (int) (used * live / 100);
     }
 
     private static void dispose(JdbcConnectionPool pool) {

@@ -249,6 +249,39 @@ class H2DatabaseTest {
     }
 
     @Test
+    void theFileGrowsWithCommitsWhileOpenAndClosingGivesTheSpaceBack() throws Exception {
+        Scope scope = Scope.of("acme", "growth");
+        long whileOpen;
+        long afterFirstSession = 0;
+        for (int session = 0; session < 3; session++) {
+            try (H2Database database = H2Database.open(dir)) {
+                H2ProfileStore store = new H2ProfileStore(database);
+                List<Long> ids = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    ids.add(store.add(scope, fact("g" + session + "-" + i, "v"), "g v", new float[] {1, i}, "user").id());
+                }
+                for (int i = 0; i < 100; i++) {
+                    store.setStatus(scope, ids.get(i % ids.size()),
+                            i % 2 == 0 ? FactStatus.ARCHIVED : FactStatus.ACTIVE, "user");
+                }
+                whileOpen = Files.size(database.dataFile());
+            }
+            long closed = Files.size(dir.resolve("profile.mv.db"));
+            assertThat(closed).as("session %d: closed %d bytes, %d while open", session, closed, whileOpen)
+                    .isLessThan(whileOpen / 4);
+            if (session == 0) {
+                afterFirstSession = closed;
+            }
+        }
+        try (H2Database database = H2Database.open(dir);
+             Connection c = database.connection(); Statement s = c.createStatement()) {
+            assertThat(H2Database.livePercent(s)).isGreaterThanOrEqualTo(H2Database.COMPACT_BELOW_LIVE_PERCENT);
+            assertThat(Files.size(database.dataFile())).isLessThan(afterFirstSession * 4);
+            assertThat(new H2ProfileStore(database).count(scope, Filter.all(), true)).isEqualTo(30);
+        }
+    }
+
+    @Test
     void aClosedDatabaseRefusesWorkAndClosingTwiceIsHarmless() {
         H2Database database = H2Database.open(dir);
         H2ProfileStore store = new H2ProfileStore(database);
