@@ -38,7 +38,8 @@ public final class H2Database implements AutoCloseable {
      * writes then still names the previous chunk (RandomAccessStore.writeChunk runs before
      * FileStore.storeBuffer sets lastChunk), so after a crash the reopen stops at the previous
      * chunk and the acknowledged commit is gone. The chunk at the end of the file is always found.
-     * The file grows with every commit while open; {@link #close()} compacts it.
+     * The file grows with every commit while open (tens of KB per fact add): {@link #close()}
+     * compacts it, and so does a write that finds it grown past {@link #compactAtBytes}.
      * DB_CLOSE_ON_EXIT=FALSE: {@link #close()} closes it, in the app's own order.
      */
     private static final String DURABLE_OPTIONS = ";FILE_LOCK=FS;WRITE_DELAY=0;REUSE_SPACE=FALSE;DB_CLOSE_ON_EXIT=FALSE";
@@ -46,17 +47,30 @@ public final class H2Database implements AutoCloseable {
             + ";AUTO_SERVER=FALSE;DEFAULT_LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
     /** Below this share of live data in the file, closing rewrites the file with only live data. */
     static final int COMPACT_BELOW_LIVE_PERCENT = 50;
+    /** An open file may grow by this much, or by its own size if larger, before it is compacted. */
+    static final long DEFAULT_GROWTH_BYTES = 64L << 20;
     private static final Logger log = LoggerFactory.getLogger(H2Database.class);
 
     private final Path dataFile;
     private final ProcessLock lock;
-    private final JdbcConnectionPool pool;
+    private final String url;
+    private final boolean appendOnly;
+    /** Transactions hold it shared; compaction, which closes and reopens H2, holds it exclusively. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock gate = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger compactions = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile JdbcConnectionPool pool;
+    private volatile long growthBytes = DEFAULT_GROWTH_BYTES;
+    private volatile long compactAtBytes;
     private volatile boolean closed;
 
-    private H2Database(Path dataFile, ProcessLock lock, JdbcConnectionPool pool) {
+    private H2Database(Path dataFile, ProcessLock lock, String url, JdbcConnectionPool pool, boolean appendOnly) {
         this.dataFile = dataFile;
         this.lock = lock;
+        this.url = url;
         this.pool = pool;
+        this.appendOnly = appendOnly;
+        this.compactAtBytes = nextCompaction();
     }
 
     /** Opens (creating when needed) {@code <directory>/profile.mv.db}. */
@@ -65,6 +79,18 @@ public final class H2Database implements AutoCloseable {
     }
 
     public static H2Database open(Path directory, String name) {
+        return open(directory, name, URL_OPTIONS, true);
+    }
+
+    /**
+     * Opens with H2's own space reuse, the settings before REUSE_SPACE=FALSE: only for the
+     * benchmark's "before" figure ({@code engram bench h2}), never for data anyone keeps.
+     */
+    static H2Database openReusingSpaceForBenchmark(Path directory) {
+        return open(directory, DEFAULT_NAME, URL_OPTIONS.replace(";REUSE_SPACE=FALSE", ""), false);
+    }
+
+    private static H2Database open(Path directory, String name, String urlOptions, boolean appendOnly) {
         Path dir = directory.toAbsolutePath().normalize();
         Path dataFile = dir.resolve(name + ".mv.db");
         if (!name.matches("[A-Za-z0-9_-]+")) {
@@ -77,14 +103,11 @@ public final class H2Database implements AutoCloseable {
         ProcessLock lock = ProcessLock.acquire(dir, name, dataFile);
         JdbcConnectionPool pool = null;
         try {
-            pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve(name) + URL_OPTIONS, "sa", "");
-            pool.setMaxConnections(16);
-            try (Connection probe = pool.getConnection()) {
-                probe.isValid(1);
-            }
+            String url = "jdbc:h2:file:" + dir.resolve(name) + urlOptions;
+            pool = pool(url);
             migrate(pool, dataFile);
             log.info("Opened profile database {}", dataFile);
-            return new H2Database(dataFile, lock, pool);
+            return new H2Database(dataFile, lock, url, pool, appendOnly);
         } catch (SQLException e) {
             dispose(pool);
             lock.release();
@@ -94,6 +117,18 @@ public final class H2Database implements AutoCloseable {
             lock.release();
             throw e;
         }
+    }
+
+    private static JdbcConnectionPool pool(String url) throws SQLException {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        pool.setMaxConnections(16);
+        try (Connection probe = pool.getConnection()) {
+            probe.isValid(1);
+        } catch (SQLException | RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+        return pool;
     }
 
     private static void migrate(JdbcConnectionPool pool, Path dataFile) {
@@ -124,6 +159,7 @@ public final class H2Database implements AutoCloseable {
      */
     public void backupTo(Path scriptFile) {
         String target = scriptFile.toAbsolutePath().toString();
+        gate.readLock().lock();
         try (Connection c = connection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             try {
@@ -138,6 +174,8 @@ public final class H2Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreUnavailableException("Could not back up the profile database " + dataFile + " to "
                     + target + " (" + e.getMessage() + "). Check that the folder is writable and the disk not full.", e);
+        } finally {
+            gate.readLock().unlock();
         }
     }
 
@@ -161,6 +199,71 @@ public final class H2Database implements AutoCloseable {
         }
     }
 
+    /** Held shared by every transaction, so that compaction can wait for them and keep new ones out. */
+    java.util.concurrent.locks.Lock shared() {
+        return gate.readLock();
+    }
+
+    /**
+     * Called after each committed write transaction, outside the {@link #shared()} lock: when the
+     * file has grown past {@link #compactAtBytes}, closes H2 with {@code SHUTDOWN COMPACT} and
+     * reopens it, in-flight transactions finished first and new ones waiting meanwhile.
+     */
+    void written() {
+        if (!appendOnly || writes.incrementAndGet() % 16 != 0 || gate.getReadHoldCount() > 0
+                || size() < compactAtBytes) {
+            return;
+        }
+        gate.writeLock().lock();
+        try {
+            if (closed || size() < compactAtBytes) {
+                return;
+            }
+            long before = size();
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN COMPACT");
+            } catch (SQLException e) {
+                log.warn("Compacting the profile database {} failed: {}", dataFile, e.getMessage());
+            }
+            dispose(pool);
+            try {
+                pool = pool(url);
+            } catch (SQLException e) {
+                throw new StoreUnavailableException("The profile database " + dataFile + " could not be reopened after"
+                        + " compacting it (" + e.getMessage() + "). Restart Engram.", e);
+            }
+            compactAtBytes = nextCompaction();
+            compactions.incrementAndGet();
+            log.info("Compacted profile database {} from {} to {} bytes", dataFile, before, size());
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+
+    /** For tests: compact once the open file has grown by this many bytes (or its own size if larger). */
+    void compactWhenGrownBy(long bytes) {
+        growthBytes = bytes;
+        compactAtBytes = nextCompaction();
+    }
+
+    /** How many times the open file was compacted. */
+    int compactions() {
+        return compactions.get();
+    }
+
+    private long nextCompaction() {
+        long size = size();
+        return size + Math.max(size, growthBytes);
+    }
+
+    private long size() {
+        try {
+            return Files.size(dataFile);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** A pooled connection; the caller closes it (returns it to the pool). */
     Connection connection() throws SQLException {
         if (closed) {
@@ -174,14 +277,20 @@ public final class H2Database implements AutoCloseable {
         if (closed) {
             return;
         }
+        gate.writeLock().lock();
         closed = true;
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            shutdown(s);
+            if (appendOnly) {
+                shutdown(s);
+            } else {
+                s.execute("SHUTDOWN");
+            }
         } catch (SQLException e) {
             log.warn("Profile database {} did not shut down cleanly: {}", dataFile, e.getMessage());
         } finally {
             dispose(pool);
             lock.release();
+            gate.writeLock().unlock();
         }
         log.info("Closed profile database {}", dataFile);
     }

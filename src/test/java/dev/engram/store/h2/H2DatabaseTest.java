@@ -282,6 +282,64 @@ class H2DatabaseTest {
     }
 
     @Test
+    void anOpenFileThatHasGrownIsCompactedWhileFourThreadsWriteAndNoneOfTheirFactsIsLost() throws Exception {
+        Scope scope = Scope.of("acme", "compaction");
+        java.util.Set<Long> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try (H2Database database = H2Database.open(dir)) {
+            database.compactWhenGrownBy(256 << 10);
+            H2ProfileStore store = new H2ProfileStore(database);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 60; i++) {
+                        ProfileFact added = store.add(scope, fact("t" + thread + "-" + i, "v" + i), "v", new float[] {thread, i}, "user");
+                        ids.add(added.id());
+                        if (i % 4 == 3) {
+                            store.setStatus(scope, added.id(), FactStatus.ARCHIVED, "user");
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+            assertThat(database.compactions()).as("compactions while open").isGreaterThanOrEqualTo(2);
+            assertThat(ids).hasSize(240);
+            for (long id : ids) {
+                assertThat(store.get(scope, id)).as("fact %d", id).isPresent();
+            }
+        }
+        try (H2Database database = H2Database.open(dir)) {
+            assertThat(new H2ProfileStore(database).count(scope, Filter.all(), true)).isEqualTo(240);
+        }
+    }
+
+    @Test
+    void factsAcknowledgedByAWriterKilledWhileItsFileIsBeingCompactedAreAllThere() throws Exception {
+        List<Long> acknowledged = new ArrayList<>();
+        for (int kill : new int[] {90, 140, 190}) {
+            try (ChildJvm child = ChildJvm.start(dir, "write-compacting")) {
+                for (int i = 0; i < kill; i++) {
+                    String line = child.next();
+                    assertThat(line).as("the writer died early").isNotNull();
+                    acknowledged.add(Long.parseLong(line.substring("committed ".length())));
+                }
+                child.kill();
+            }
+            try (H2Database database = H2Database.open(dir)) {
+                H2ProfileStore store = new H2ProfileStore(database);
+                for (long id : acknowledged) {
+                    assertThat(store.get(Scope.of("crash", "test"), id)).as("fact %d", id).isPresent();
+                }
+            }
+        }
+    }
+
+    @Test
     void aClosedDatabaseRefusesWorkAndClosingTwiceIsHarmless() {
         H2Database database = H2Database.open(dir);
         H2ProfileStore store = new H2ProfileStore(database);
