@@ -28,7 +28,8 @@ public final class H2CommitBench {
 
     /** Figures of one setting over all rounds. */
     public record Result(String setting, int adds, double addsPerSecond, double p50Millis, double p95Millis,
-                         double p99Millis, long bytesPerAddWhileOpen, long fileBytesAfterClose, long closeMillis) {
+                         double p99Millis, double maxMillis, long peakFileBytesWhileOpen, long fileBytesAfterClose,
+                         int compactionsWhileOpen, long closeMillis) {
     }
 
     private enum Setting {
@@ -52,6 +53,7 @@ public final class H2CommitBench {
             long[][] samples = new long[Setting.values().length][];
             long[] nanos = new long[Setting.values().length];
             long[] bytesOpen = new long[Setting.values().length];
+            int[] compactions = new int[Setting.values().length];
             long[] bytesClosed = new long[Setting.values().length];
             long[] closeNanos = new long[Setting.values().length];
             for (int round = 0; round < rounds; round++) {
@@ -61,7 +63,8 @@ public final class H2CommitBench {
                             new Random(round));
                     samples[s] = samples[s] == null ? run.latencies : concat(samples[s], run.latencies);
                     nanos[s] += run.nanos;
-                    bytesOpen[s] += run.bytesOpen;
+                    bytesOpen[s] = Math.max(bytesOpen[s], run.peakBytes);
+                    compactions[s] += run.compactions;
                     bytesClosed[s] += run.bytesClosed;
                     closeNanos[s] += run.closeNanos;
                 }
@@ -73,7 +76,8 @@ public final class H2CommitBench {
                 Arrays.sort(sorted);
                 results.add(new Result(setting.label, sorted.length, sorted.length / (nanos[s] / 1e9),
                         percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99),
-                        bytesOpen[s] / rounds / facts, bytesClosed[s] / rounds, closeNanos[s] / rounds / 1_000_000));
+                        sorted[sorted.length - 1] / 1e6, bytesOpen[s], bytesClosed[s] / rounds, compactions[s],
+                        closeNanos[s] / rounds / 1_000_000));
             }
             return results;
         } catch (IOException e) {
@@ -85,17 +89,18 @@ public final class H2CommitBench {
 
     public static void print(List<Result> results, int facts, int rounds, PrintWriter out) {
         out.printf("%d rounds of %d fact adds per setting, one fresh store each, settings alternating%n%n", rounds, facts);
-        out.println("| setting | adds | adds/s | p50 ms | p95 ms | p99 ms | bytes per add while open | file after close | close ms |");
-        out.println("|---|---|---|---|---|---|---|---|---|");
+        out.println("| setting | adds | adds/s | p50 ms | p95 ms | p99 ms | max ms | largest file while open |"
+                + " compactions while open | file after close (mean) | close ms (mean) |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
-            out.printf("| %s | %d | %.0f | %.2f | %.2f | %.2f | %,d | %,d | %d |%n", r.setting(), r.adds(),
-                    r.addsPerSecond(), r.p50Millis(), r.p95Millis(), r.p99Millis(), r.bytesPerAddWhileOpen(),
-                    r.fileBytesAfterClose(), r.closeMillis());
+            out.printf("| %s | %d | %.0f | %.2f | %.2f | %.2f | %.0f | %,d | %d | %,d | %d |%n", r.setting(), r.adds(),
+                    r.addsPerSecond(), r.p50Millis(), r.p95Millis(), r.p99Millis(), r.maxMillis(),
+                    r.peakFileBytesWhileOpen(), r.compactionsWhileOpen(), r.fileBytesAfterClose(), r.closeMillis());
         }
         out.flush();
     }
 
-    private record Run(long[] latencies, long nanos, long bytesOpen, long bytesClosed, long closeNanos) {
+    private record Run(long[] latencies, long nanos, long peakBytes, int compactions, long bytesClosed, long closeNanos) {
     }
 
     private static Run measureOnce(Setting setting, Path dir, int facts, Random random) throws IOException {
@@ -103,7 +108,8 @@ public final class H2CommitBench {
         long[] latencies = new long[facts];
         long started;
         long ended;
-        long bytesOpen;
+        long peakBytes = 0;
+        int compactions;
         try {
             H2ProfileStore store = new H2ProfileStore(database);
             started = System.nanoTime();
@@ -117,9 +123,13 @@ public final class H2CommitBench {
                 long t0 = System.nanoTime();
                 store.add(SCOPE, fact, fact.feature() + ": " + fact.value(), vector, "bench");
                 latencies[i] = System.nanoTime() - t0;
+                if (i % 25 == 0) {
+                    peakBytes = Math.max(peakBytes, Files.size(database.dataFile()));
+                }
             }
             ended = System.nanoTime();
-            bytesOpen = Files.size(database.dataFile());
+            peakBytes = Math.max(peakBytes, Files.size(database.dataFile()));
+            compactions = database.compactions();
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -127,7 +137,7 @@ public final class H2CommitBench {
         long closeStarted = System.nanoTime();
         database.close();
         long closeNanos = System.nanoTime() - closeStarted;
-        return new Run(latencies, ended - started, bytesOpen, Files.size(dir.resolve(H2Database.DEFAULT_NAME + ".mv.db")),
+        return new Run(latencies, ended - started, peakBytes, compactions, Files.size(dir.resolve(H2Database.DEFAULT_NAME + ".mv.db")),
                 closeNanos);
     }
 
