@@ -271,6 +271,17 @@ final class BenchMain implements BenchCommand.Runner {
     }
 
     @Override
+    public void h2(BenchCommand.H2Options options, PrintWriter out) {
+        try {
+            Path work = Files.createTempDirectory("engram-bench-h2-");
+            var results = dev.engram.store.h2.H2CommitBench.run(options.facts(), options.rounds(), work);
+            dev.engram.store.h2.H2CommitBench.print(results, options.facts(), options.rounds(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public void api(BenchCommand.ApiOptions options, PrintWriter out) {
         Path dataDir = options.dataDir();
         boolean temporary = dataDir == null;

@@ -21,6 +21,14 @@ public final class BenchCommand {
         default void scale(ScaleOptions options, java.io.PrintWriter out) {
             throw new UnsupportedOperationException("bench scale");
         }
+
+        default void h2(H2Options options, java.io.PrintWriter out) {
+            throw new UnsupportedOperationException("bench h2");
+        }
+    }
+
+    /** Options of {@code engram bench h2}. */
+    public record H2Options(int facts, int rounds) {
     }
 
     /** Options of {@code engram bench locomo}. */
@@ -172,6 +180,32 @@ public final class BenchCommand {
             sizes.add(episodes);
             runner.scale(new ScaleOptions(java.util.List.copyOf(sizes), samples, coldStart, dataDir),
                     spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(name = "h2", description = {"The cost of a profile fact add (one H2 transaction) with H2's own space reuse",
+            "(before the durability fix) and with Engram's append-only settings, in one process."})
+    static final class H2 implements Callable<Integer> {
+        @Option(names = "--facts", defaultValue = "2000", description = "Fact adds per store (default: ${DEFAULT-VALUE}).")
+        int facts;
+        @Option(names = "--rounds", defaultValue = "3", description = "Stores per setting, alternating (default: ${DEFAULT-VALUE}).")
+        int rounds;
+        @Spec
+        CommandSpec spec;
+
+        private final Runner runner;
+
+        H2(Runner runner) {
+            this.runner = runner;
+        }
+
+        @Override
+        public Integer call() {
+            if (facts < 10 || facts > 1_000_000 || rounds < 1 || rounds > 100) {
+                throw new dev.engram.core.InvalidInputException("use 10 to 1,000,000 facts and 1 to 100 rounds");
+            }
+            runner.h2(new H2Options(facts, rounds), spec.commandLine().getOut());
             return 0;
         }
     }

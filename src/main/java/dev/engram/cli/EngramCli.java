@@ -70,7 +70,8 @@ public final class EngramCli implements Callable<Integer> {
         cli.addSubcommand(new BackupCommand(opener));
         cli.addSubcommand(new RestoreCommand(restore));
         cli.addSubcommand(new CommandLine(new BenchCommand.Group()).addSubcommand(new BenchCommand.Api(bench))
-                .addSubcommand(new BenchCommand.Locomo(bench)).addSubcommand(new BenchCommand.Scale(bench)));
+                .addSubcommand(new BenchCommand.Locomo(bench)).addSubcommand(new BenchCommand.Scale(bench))
+                .addSubcommand(new BenchCommand.H2(bench)));
         cli.setExecutionExceptionHandler(EngramCli::handle);
         return cli;
     }

@@ -24,7 +24,9 @@ final class Transactions {
 
     /** A read-write transaction (READ COMMITTED; the work locks the rows it changes). */
     <T> T write(Work<T> work) {
-        return run(work, Connection.TRANSACTION_READ_COMMITTED);
+        T result = run(work, Connection.TRANSACTION_READ_COMMITTED);
+        database.written();
+        return result;
     }
 
     /** A read: one consistent snapshot across all of its statements. */
@@ -33,6 +35,16 @@ final class Transactions {
     }
 
     private <T> T run(Work<T> work, int isolation) {
+        java.util.concurrent.locks.Lock shared = database.shared();
+        shared.lock();
+        try {
+            return runShared(work, isolation);
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    private <T> T runShared(Work<T> work, int isolation) {
         try (Connection connection = database.connection()) {
             connection.setTransactionIsolation(isolation);
             connection.setAutoCommit(false);

@@ -36,6 +36,12 @@ final class ChildJvm implements AutoCloseable {
         return null;
     }
 
+    /** Sends one line to the child's stdin. */
+    void send(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
     /** Closes the child's stdin (a holder then closes the database and exits) and waits. */
     int finish() throws IOException, InterruptedException {
         process.getOutputStream().close();

@@ -12,7 +12,11 @@ import java.util.Map;
 /**
  * A second JVM for tests: {@code hold} opens the database and keeps it open until stdin
  * closes; {@code hold-raw} does the same with plain H2 JDBC (no Engram lock file);
- * {@code write} adds facts forever, printing {@code committed <id>} after each commit.
+ * {@code write} adds facts forever, printing {@code committed <id>} after each commit;
+ * {@code write-step} makes H2 reuse freed file space at once ({@code RETENTION_TIME 0}, what a
+ * store open for more than 45 s does anyway), then adds one fact per line read from stdin and
+ * announces it, so a SIGKILL after an announcement hits a process with no write in flight;
+ * {@code write-compacting} is {@code write} with the open file compacted every 256 KB of growth.
  */
 public final class StoreProcess {
     private StoreProcess() {
@@ -34,12 +38,31 @@ public final class StoreProcess {
                 System.in.transferTo(java.io.OutputStream.nullOutputStream());
                 connection.close();
             }
-            case "write" -> {
-                H2ProfileStore store = new H2ProfileStore(H2Database.open(dir));
+            case "write", "write-compacting" -> {
+                H2Database database = H2Database.open(dir);
+                if (args[1].equals("write-compacting")) {
+                    database.compactWhenGrownBy(256 << 10);
+                }
+                H2ProfileStore store = new H2ProfileStore(database);
                 Scope scope = Scope.of("crash", "test");
                 for (int i = 0; ; i++) {
                     long id = store.add(scope, Fixtures.fact("f" + i, "value " + i, List.of((long) i), Map.of("i", "" + i)),
                             "value " + i, new float[] {1, i}, "test").id();
+                    announce("committed " + id);
+                }
+            }
+            case "write-step" -> {
+                H2Database database = H2Database.open(dir);
+                try (Connection c = database.connection(); java.sql.Statement s = c.createStatement()) {
+                    s.execute("SET RETENTION_TIME 0");
+                }
+                H2ProfileStore store = new H2ProfileStore(database);
+                Scope scope = Scope.of("crash", "test");
+                java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                        java.nio.charset.StandardCharsets.UTF_8));
+                for (int i = 0; in.readLine() != null; i++) {
+                    long id = store.add(scope, Fixtures.fact("s" + i, "step " + i, List.of((long) i), Map.of()),
+                            "step " + i, new float[] {1, i}, "test").id();
                     announce("committed " + id);
                 }
             }
