@@ -55,28 +55,35 @@ final class DesktopMain implements EngramCli.DesktopStarter {
         CountDownLatch closed = new CountDownLatch(1);
 
         Platform.setImplicitExit(true);
-        Platform.startup(() -> {
-            ShellViewModel shell = new ShellViewModel(preferences, executors, about(dataDir));
-            ShellView view = new ShellView(shell);
-            Stage stage = new Stage();
-            stage.setTitle("Engram");
-            stage.setScene(new Scene(view.load(), 1280, 820));
-            theme(shell.darkProperty().get());
-            shell.darkProperty().addListener((o, was, dark) -> theme(dark));
-            stage.setOnHidden(e -> background.execute(() -> {
-                shutdown(server.get(), engram.get());
-                closed.countDown();
-                Platform.exit();
-            }));
-            stage.show();
-            window.set(stage);
-            background.execute(() -> {
-                open(dataDir, shell, view, preferences, executors, engram, server);
-                if (AotTraining.requested()) {
-                    train(shell, server.get(), window.get());
-                }
+        try {
+            Platform.startup(() -> {
+                ShellViewModel shell = new ShellViewModel(preferences, executors, about(dataDir));
+                ShellView view = new ShellView(shell);
+                Stage stage = new Stage();
+                stage.setTitle("Engram");
+                stage.setScene(new Scene(view.load(), 1280, 820));
+                theme(shell.darkProperty().get());
+                shell.darkProperty().addListener((o, was, dark) -> theme(dark));
+                stage.setOnHidden(e -> background.execute(() -> {
+                    shutdown(server.get(), engram.get());
+                    closed.countDown();
+                    Platform.exit();
+                }));
+                stage.show();
+                window.set(stage);
+                background.execute(() -> {
+                    open(dataDir, shell, view, preferences, executors, engram, server);
+                    if (AotTraining.requested()) {
+                        train(shell, server.get(), window.get());
+                    }
+                });
             });
-        });
+        } catch (UnsupportedOperationException e) {
+            // JavaFX found no display (the stores are opened only once the window is shown)
+            System.err.println("engram: the desktop app needs a display (" + e.getMessage()
+                    + "). Without one, use a command: engram serve, engram search, ... (engram --help).");
+            return 2;
+        }
         try {
             closed.await();
         } catch (InterruptedException e) {
