@@ -317,7 +317,10 @@ final class BenchMain implements BenchCommand.Runner {
             try (Engram engram = Engram.open(dataDir, EngramConfig.load(dataDir), Progress.NONE, Clock.systemUTC());
                  ServerMain.Running server = ServerMain.start(engram, ServerSettings.loopback(0))) {
                 checkpoints = new dev.engram.bench.scale.ScaleBench(engram.memory(), server.baseUri(), dataDir,
-                        options.samples()).run(options.checkpoints(), BenchMain::progress);
+                        options.samples())
+                        .withStages(new dev.engram.bench.scale.SearchStages(engram.episodeStore(), engram.embedder(),
+                                EngramConfig.load(dataDir).search()))
+                        .run(options.checkpoints(), BenchMain::progress);
             }
             String cold = options.coldStart() ? ColdStart.measure(dataDir, 3) : null;
             out.println();
