@@ -131,13 +131,13 @@ final class EpisodeWriter {
             previous = (Long) tail.get("uid");
             following = null;
         } else {
-            // Two steps, so that the scope-time index gives the order: the nearest time first
-            // (an index seek), then the last uid at that time (sorting on uid directly made Neo4j
-            // read and sort the whole scope, milliseconds per insert in a scope of 50k episodes).
+            // Two steps, so that the scope-time index gives the order (see EpisodeQueries): the
+            // nearest time first, then the last uid at that time. Sorting on (created_at, uid)
+            // made Neo4j read and sort the whole scope, milliseconds per insert in a big scope.
             previous = uid(single(tx, """
                     MATCH (prev:Episode)
                     WHERE prev.org_id = $org AND prev.project_id = $project AND prev.created_at <= $t
-                    WITH prev.created_at AS at ORDER BY at DESC LIMIT 1
+                    WITH prev.created_at AS at ORDER BY prev.org_id DESC, prev.project_id DESC, prev.created_at DESC LIMIT 1
                     MATCH (same:Episode)
                     WHERE same.org_id = $org AND same.project_id = $project AND same.created_at = at
                     RETURN same.uid AS uid ORDER BY uid DESC LIMIT 1""", params));
@@ -145,7 +145,7 @@ final class EpisodeWriter {
                     ? uid(single(tx, """
                             MATCH (head:Episode)
                             WHERE head.org_id = $org AND head.project_id = $project AND head.created_at > $t
-                            WITH head.created_at AS at ORDER BY at LIMIT 1
+                            WITH head.created_at AS at ORDER BY head.org_id, head.project_id, head.created_at LIMIT 1
                             MATCH (same:Episode)
                             WHERE same.org_id = $org AND same.project_id = $project AND same.created_at = at
                             RETURN same.uid AS uid ORDER BY uid LIMIT 1""", params))
@@ -306,7 +306,7 @@ final class EpisodeWriter {
             deleted = write(tx -> {
                 lockProject(tx, scope, false);
                 try (var result = tx.execute("""
-                        MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project
+                        MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project AND e.created_at IS NOT NULL
                         WITH e LIMIT 5000
                         OPTIONAL MATCH (e)-[:REVISED]->(r:Revision)
                         DETACH DELETE e, r
