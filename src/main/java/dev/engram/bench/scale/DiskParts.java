@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Where a data folder's bytes are: the graph store's record files, each index kind, logs, H2. */
-final class DiskParts {
+public final class DiskParts {
     private DiskParts() {
     }
 
-    static Map<String, Long> of(Path dataDir) throws IOException {
+    public static Map<String, Long> of(Path dataDir) throws IOException {
         Path neo4j = dataDir.resolve("episodes/data/databases/neo4j");
         Path index = neo4j.resolve("schema/index");
         Map<String, Long> parts = new LinkedHashMap<>();

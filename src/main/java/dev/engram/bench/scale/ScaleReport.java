@@ -37,9 +37,19 @@ public final class ScaleReport {
             c.diskParts().forEach((name, bytes) -> disk.append(String.format(" %s %.1f,", name, bytes / 1e6)));
             out.append(disk.deleteCharAt(disk.length() - 1)).append('\n');
         }
+        out.append("\n(Disk while the store is open leaves out what Neo4j's page cache has not yet checkpointed"
+                + " into its store files; the transaction logs hold it meanwhile.)\n");
         if (coldStart != null) {
             out.append("\n").append(coldStart).append("\n");
         }
         return out.toString();
+    }
+
+    /** The data folder by part once the stores are closed (checkpointed and compacted). */
+    public static String diskAtClose(java.util.Map<String, Long> parts) {
+        StringBuilder disk = new StringBuilder(String.format("Disk after closing the stores: %.1f MB:",
+                parts.values().stream().mapToLong(Long::longValue).sum() / 1e6));
+        parts.forEach((name, bytes) -> disk.append(String.format(" %s %.1f,", name, bytes / 1e6)));
+        return disk.deleteCharAt(disk.length() - 1).append('.').toString();
     }
 }
