@@ -42,8 +42,6 @@ public final class Neo4jDatabase implements AutoCloseable {
                     // only the logs recovery needs (since the last checkpoint): Community has no online
                     // backup to replay them, Engram's backup is an export; "2 files" kept 32-48 MB
                     .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
-                    // checkpoint after 32 MB of logs, not 250 MB: a bulk import grew them to 262 MB
-                    .setConfig(GraphDatabaseSettings.check_point_interval_volume, 32L * 1024 * 1024)
                     .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, 16L * 1024 * 1024)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, settings.pageCacheBytes())
                     .setConfig(GraphDatabaseSettings.transaction_timeout, settings.transactionTimeout())
