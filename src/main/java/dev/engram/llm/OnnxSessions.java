@@ -14,9 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Loads an ONNX model shipped in a langchain4j jar into a session of our own, so that its thread
  * settings are ours: one intra-op thread per inference and no spinning. Embedding is one short
- * inference per text; splitting it across the two cores of a small machine costs more in
- * hand-over than it gains, and ONNX Runtime's default spin-waiting burns the core the stores and
- * the HTTP server need. Throughput comes from running texts side by side instead. Each model is
+ * inference per text, and texts run side by side (langchain4j's embedAll), so concurrent
+ * inferences cannot oversubscribe a small machine's cores, and ONNX Runtime's default spin-waiting
+ * does not burn a core the stores and the HTTP server need. Each model is
  * loaded once per process (as langchain4j's own model classes do), however often a store opens.
  */
 final class OnnxSessions {
