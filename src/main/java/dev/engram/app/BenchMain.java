@@ -331,11 +331,17 @@ final class BenchMain implements BenchCommand.Runner {
             try (Engram engram = Engram.open(dataDir, EngramConfig.load(dataDir), Progress.NONE, Clock.systemUTC());
                  ServerMain.Running server = ServerMain.start(engram, ServerSettings.loopback(0))) {
                 checkpoints = new dev.engram.bench.scale.ScaleBench(engram.memory(), server.baseUri(), dataDir,
-                        options.samples()).run(options.checkpoints(), BenchMain::progress);
+                        options.samples())
+                        .withStages(new dev.engram.bench.scale.SearchStages(engram.episodeStore(), engram.embedder(),
+                                EngramConfig.load(dataDir).search()))
+                        .run(options.checkpoints(), BenchMain::progress);
             }
+            // closed: Neo4j has checkpointed its page cache into the store files, H2 has compacted
+            java.util.Map<String, Long> closed = dev.engram.bench.scale.DiskParts.of(dataDir);
             String cold = options.coldStart() ? ColdStart.measure(dataDir, 3) : null;
             out.println();
             out.println(dev.engram.bench.scale.ScaleReport.markdown(checkpoints, cold));
+            out.println(dev.engram.bench.scale.ScaleReport.diskAtClose(closed));
             out.printf("Machine: %d cores, %s %s, Java %s; %s%n", Runtime.getRuntime().availableProcessors(),
                     System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
                     Instant.now());

@@ -1,6 +1,7 @@
 package dev.engram.app;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +26,28 @@ final class ColdStart {
             return "Cold start not measured: not running from the jar (build it, then run java -jar target/engram.jar bench scale).";
         }
         String java = ProcessHandle.current().info().command().orElse("java");
+        // the child JVMs get this one's memory options (bin/engram's and the launchers' -Xmx)
+        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-XX:+Use")).toList();
         List<Double> search = new ArrayList<>();
         List<Double> version = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            version.add(run(List.of(java, "-jar", jar.toString(), "--version")));
-            search.add(run(List.of(java, "-jar", jar.toString(), "search", "--data-dir", dataDir.toString(),
+            version.add(run(command(java, jvm, jar, "--version")));
+            search.add(run(command(java, jvm, jar, "search", "--data-dir", dataDir.toString(),
                     "--org", "org-0", "--project", "project-0", "when is the flight to Tokyo")));
         }
         return String.format("Process start to first answered search (`engram search` as a new JVM on this store): "
                 + "median %.1f s (runs: %s); `engram --version`: median %.1f s.", median(search), search, median(version));
+    }
+
+    private static List<String> command(String java, List<String> jvm, Path jar, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvm);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        return command;
     }
 
     private static double run(List<String> command) throws IOException, InterruptedException {

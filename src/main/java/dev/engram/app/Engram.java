@@ -96,7 +96,7 @@ public final class Engram implements EngramOpener.OpenEngram {
     }
 
     /** The episode store itself (benchmarks read it directly). */
-    EpisodeStore episodeStore() {
+    public EpisodeStore episodeStore() {
         return episodeStore;
     }
 

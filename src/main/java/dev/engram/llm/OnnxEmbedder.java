@@ -5,13 +5,13 @@ import dev.engram.core.ingest.EmbeddingSpace;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 
 /**
  * In-process embeddings with a quantized ONNX model (no server, no network). Models trained
@@ -21,20 +21,20 @@ public final class OnnxEmbedder implements Embedder {
 
     /** The in-process models Engram ships. */
     public enum Model {
-        ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", 384, "", AllMiniLmL6V2QuantizedEmbeddingModel::new),
+        ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", 384, "", PoolingMode.MEAN),
         BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", 384, "Represent this sentence for searching relevant passages: ",
-                BgeSmallEnV15QuantizedEmbeddingModel::new);
+                PoolingMode.CLS);
 
         private final String id;
         private final int dimension;
         private final String queryInstruction;
-        private final Function<Executor, EmbeddingModel> factory;
+        private final PoolingMode pooling;
 
-        Model(String id, int dimension, String queryInstruction, Function<Executor, EmbeddingModel> factory) {
+        Model(String id, int dimension, String queryInstruction, PoolingMode pooling) {
             this.id = id;
             this.dimension = dimension;
             this.queryInstruction = queryInstruction;
-            this.factory = factory;
+            this.pooling = pooling;
         }
 
         public String id() {
@@ -53,10 +53,25 @@ public final class OnnxEmbedder implements Embedder {
     private final Model model;
     private final EmbeddingModel delegate;
 
-    /** Loads the model (about a second); {@code executor} runs batch embedding in parallel. */
+    /**
+     * Loads the model (about a second, once per process); {@code executor} runs the texts of a
+     * batch side by side, one inference per text (the quantized models scale their activations
+     * over the whole input, so a padded batch would give other vectors than one text alone).
+     */
     public OnnxEmbedder(Model model, Executor executor) {
         this.model = model;
-        this.delegate = model.factory.apply(executor);
+        OnnxBertBiEncoder encoder = OnnxSessions.encoder(model.id, model.pooling);
+        this.delegate = new AbstractInProcessEmbeddingModel(executor) {
+            @Override
+            protected OnnxBertBiEncoder model() {
+                return encoder;
+            }
+
+            @Override
+            protected Integer knownDimension() {
+                return model.dimension;
+            }
+        };
     }
 
     @Override

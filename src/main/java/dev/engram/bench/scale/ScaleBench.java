@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.LongSupplier;
 
@@ -39,7 +40,16 @@ public final class ScaleBench {
     /** What was measured once the store held {@code episodes}. */
     public record Checkpoint(long episodes, double ingestPerSecond, Stats searchInProcess, Stats searchRest,
                              Stats addRest, Stats timelinePage, double histogramMillis, long bigScopeEpisodes,
-                             long diskBytes, long peakRssBytes) {
+                             long diskBytes, long peakRssBytes, Cost cost, Map<String, Stats> searchStages,
+                             Map<String, Long> diskParts) {
+    }
+
+    /**
+     * What the work cost the process in CPU (all threads), which a busy machine distorts less
+     * than wall time: per ingested episode and per in-process search; and the heap after a GC.
+     */
+    public record Cost(double ingestCpuMillisPerEpisode, double searchCpuMillis, long heapUsedBytes,
+                       long heapCommittedBytes) {
     }
 
     private final MemoryService memory;
@@ -49,6 +59,7 @@ public final class ScaleBench {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Corpus corpus;
     private final Random random = new Random(7);
+    private SearchStages stages;
 
     /** {@code samples}: measurements per operation and checkpoint. */
     public ScaleBench(MemoryService memory, URI api, Path dataDir, int samples) {
@@ -63,12 +74,19 @@ public final class ScaleBench {
         this.samples = samples;
     }
 
+    /** Also times each step of a search at every checkpoint. */
+    public ScaleBench withStages(SearchStages stages) {
+        this.stages = stages;
+        return this;
+    }
+
     /** Ingests up to each checkpoint in turn and measures there. */
     public List<Checkpoint> run(List<Integer> checkpoints, Progress progress) throws IOException, InterruptedException {
         List<Checkpoint> out = new ArrayList<>();
         long stored = 0;
         for (int target : checkpoints) {
             long started = System.nanoTime();
+            long cpuStarted = cpuNanos();
             long added = 0;
             while (stored < target) {
                 int n = (int) Math.min(BATCH, target - stored);
@@ -78,14 +96,17 @@ public final class ScaleBench {
                 progress.update("Ingesting", stored, checkpoints.getLast());
             }
             double rate = added / ((System.nanoTime() - started) / 1e9);
+            double cpuPerEpisode = (cpuNanos() - cpuStarted) / 1e6 / Math.max(1, added);
             progress.update("Measuring at " + target + " episodes", 0, -1);
-            out.add(measure(stored, rate));
+            out.add(measure(stored, rate, cpuPerEpisode));
         }
         return out;
     }
 
-    private Checkpoint measure(long stored, double rate) throws IOException, InterruptedException {
+    private Checkpoint measure(long stored, double rate, double cpuPerEpisode) throws IOException, InterruptedException {
         warmUp();
+        Map<String, Stats> stageStats = stages == null ? Map.of() : stages.measure(corpus, samples);
+        long searchCpu = 0;
         Latencies inProcess = new Latencies();
         Latencies rest = new Latencies();
         Latencies add = new Latencies();
@@ -93,7 +114,9 @@ public final class ScaleBench {
         for (int i = 0; i < samples; i++) {
             Scope scope = corpus.nextScope();
             String query = corpus.query();
+            long cpu = cpuNanos();
             time(inProcess, () -> memory.search(SearchQuery.of(scope, query, 10)).episodes().size());
+            searchCpu += cpuNanos() - cpu;
             time(rest, () -> post("/memories/search", "{\"org_id\": \"" + scope.orgId() + "\", \"project_id\": \""
                     + scope.projectId() + "\", \"query\": \"" + query + "\", \"top_k\": 10}"));
         }
@@ -115,8 +138,11 @@ public final class ScaleBench {
             memory.episodes().countsByDay(big, Filter.all(), ZoneOffset.UTC);
         }
         double histogram = (System.nanoTime() - histogramStart) / 5e6;
+        System.gc();
+        java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        Cost cost = new Cost(cpuPerEpisode, searchCpu / 1e6 / samples, heap.getUsed(), heap.getCommitted());
         return new Checkpoint(stored, rate, Stats.of(inProcess), Stats.of(rest), Stats.of(add), Stats.of(page), histogram,
-                bigCount, diskBytes(dataDir), peakRss());
+                bigCount, diskBytes(dataDir), peakRss(), cost, stageStats, DiskParts.of(dataDir));
     }
 
     private void warmUp() throws IOException, InterruptedException {
@@ -160,6 +186,12 @@ public final class ScaleBench {
                 }
             }).sum();
         }
+    }
+
+    /** CPU time of the whole process so far (every thread, native ones too). */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** The process's peak resident set (VmHWM) on Linux, else -1. */

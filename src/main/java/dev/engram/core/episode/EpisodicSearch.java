@@ -1,6 +1,7 @@
 package dev.engram.core.episode;
 
 import dev.engram.core.ingest.Embedder;
+import dev.engram.core.ingest.QueryVector;
 import dev.engram.core.scope.Filter;
 import dev.engram.core.scope.Scope;
 import java.util.ArrayList;
@@ -58,6 +59,12 @@ public final class EpisodicSearch {
 
     public List<ScoredEpisode> search(Scope scope, String query, Filter filter, int topK, int expandContext,
                                       Double scoreThreshold) {
+        return search(scope, new QueryVector(embedder, query), filter, topK, expandContext, scoreThreshold);
+    }
+
+    /** As above, with the query's vector shared with the search's other readers. */
+    public List<ScoredEpisode> search(Scope scope, QueryVector query, Filter filter, int topK, int expandContext,
+                                      Double scoreThreshold) {
         List<Hit> ranked = rank(scope, query, filter, topK);
         if (scoreThreshold != null) {
             ranked = ranked.stream().filter(hit -> hit.score() >= scoreThreshold).toList();
@@ -72,9 +79,13 @@ public final class EpisodicSearch {
 
     /** Fused hits, best first, at most max(candidates, topK) of them. */
     public List<Hit> rank(Scope scope, String query, Filter filter, int topK) {
+        return rank(scope, new QueryVector(embedder, query), filter, topK);
+    }
+
+    private List<Hit> rank(Scope scope, QueryVector query, Filter filter, int topK) {
         int candidates = Math.max(settings.candidates(), topK);
-        List<Hit> text = store.searchText(scope, settings.queryText().of(query), filter, candidates);
-        List<Hit> vector = store.searchVector(scope, embedder.embedQuery(query), filter, candidates);
+        List<Hit> text = store.searchText(scope, settings.queryText().of(query.query()), filter, candidates);
+        List<Hit> vector = store.searchVector(scope, query.get(), filter, candidates);
         List<Hit> fused = settings.fusion().fuse(text, vector);
         if (!settings.timeline().isActive() || fused.isEmpty()) {
             return fused;

@@ -169,10 +169,21 @@ public final class EpisodicMemory {
 
     public List<ScoredEpisode> search(Scope scope, String query, Filter filter, int topK, int expandContext,
                                       Double scoreThreshold) {
-        if (query.isBlank() || topK == 0) {
+        return search(scope, queryVector(query), filter, topK, expandContext, scoreThreshold);
+    }
+
+    /** As above, with a query vector the caller shares with other searches (embedded once). */
+    public List<ScoredEpisode> search(Scope scope, dev.engram.core.ingest.QueryVector query, Filter filter, int topK,
+                                      int expandContext, Double scoreThreshold) {
+        if (query.query().isBlank() || topK == 0) {
             return List.of();
         }
         return search.search(scope, query, filter, topK, expandContext, scoreThreshold);
+    }
+
+    /** The query's vector, embedded on first use. */
+    public dev.engram.core.ingest.QueryVector queryVector(String query) {
+        return new dev.engram.core.ingest.QueryVector(embedder, query);
     }
 
     private static NotFoundException notFound(Scope scope, long uid) {

@@ -1,5 +1,6 @@
 package dev.engram.core.memory;
 
+import dev.engram.core.ingest.QueryVector;
 import dev.engram.core.NotFoundException;
 import dev.engram.core.episode.Episode;
 import dev.engram.core.episode.EpisodeStore;
@@ -85,6 +86,7 @@ public final class MemoryService {
         List<Episode> recent = List.of();
         List<String> summaryTexts = List.of();
         List<ScoredEpisode> found = List.of();
+        QueryVector vector = episodes.queryVector(query.query()); // embedded once, for episodes and facts
         if (episodic != null && config.enabled()) {
             if (config.shortTermEnabled() && query.topK() > 0) {
                 recent = episodeStore.list(query.scope(), episodic, new PageRequest(query.topK(), 0), Order.NEWEST_FIRST)
@@ -96,12 +98,12 @@ public final class MemoryService {
                         .map(ShortTermSummary::text).toList();
             }
             if (config.longTermEnabled()) {
-                found = episodes.search(query.scope(), query.query(), episodic, query.topK(), query.expandContext(),
+                found = episodes.search(query.scope(), vector, episodic, query.topK(), query.expandContext(),
                         query.scoreThreshold());
             }
         }
         List<ScoredFact> facts = semantic == null ? List.of()
-                : profile.search(query.scope(), query.query(), semantic, query.topK());
+                : profile.search(query.scope(), vector, semantic, query.topK());
         return new SearchOutcome(found, recent, summaryTexts, facts, query.types());
     }
 

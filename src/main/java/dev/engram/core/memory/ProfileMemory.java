@@ -72,10 +72,15 @@ public final class ProfileMemory {
     }
 
     public List<ScoredFact> search(Scope scope, String query, Filter filter, int topK) {
-        if (query.isBlank() || topK == 0) {
+        return search(scope, new dev.engram.core.ingest.QueryVector(embedder, query), filter, topK);
+    }
+
+    /** As above, with a query vector the caller shares with other searches (embedded once). */
+    public List<ScoredFact> search(Scope scope, dev.engram.core.ingest.QueryVector query, Filter filter, int topK) {
+        if (query.query().isBlank() || topK == 0) {
             return List.of();
         }
-        return store.search(scope, embedder.embedQuery(query), filter, topK);
+        return store.search(scope, query.get(), filter, topK);
     }
 
     /** Deletes all the facts or none (an unknown id is NotFoundException). */

@@ -16,7 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads of the episode graph: lookups, listings, neighbours and the two kinds of search. */
+/**
+ * Reads of the episode graph: lookups, listings, neighbours and the two kinds of search.
+ * Queries of one scope say {@code e.created_at IS NOT NULL} (every episode has a time): the
+ * scope-time index is composite and holds only nodes with all three properties, so without it
+ * Neo4j scans every episode of every scope. Listings order by all three index properties (then
+ * uid), so the index gives the order and a page reads only what it skips and returns.
+ */
 final class EpisodeQueries {
     /** How far along the chain a neighbour search walks looking for episodes that pass a filter. */
     static final int MAX_NEIGHBOUR_HOPS = 256;
@@ -57,10 +63,10 @@ final class EpisodeQueries {
         String direction = order == Order.NEWEST_FIRST ? "DESC" : "ASC";
         return database.read(tx -> {
             try (var result = tx.execute("""
-                    MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project AND %s
+                    MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project AND e.created_at IS NOT NULL AND %s
                     RETURN %s
-                    ORDER BY e.created_at %s, e.uid %s SKIP $skip LIMIT $limit"""
-                    .formatted(predicate, EpisodeRows.PROJECTION, direction, direction), params)) {
+                    ORDER BY e.org_id %s, e.project_id %s, e.created_at %s, e.uid %s SKIP $skip LIMIT $limit"""
+                    .formatted(predicate, EpisodeRows.PROJECTION, direction, direction, direction, direction), params)) {
                 return EpisodeRows.mapAll(result);
             }
         });
@@ -73,7 +79,7 @@ final class EpisodeQueries {
         params.put("limit", limit);
         return database.read(tx -> {
             try (var result = tx.execute("""
-                    MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project
+                    MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project AND e.created_at IS NOT NULL
                       AND e.producer = $producer AND e.uid > $after
                     RETURN""" + EpisodeRows.PROJECTION + " ORDER BY e.uid LIMIT $limit", params)) {
                 return EpisodeRows.mapAll(result);
@@ -88,7 +94,7 @@ final class EpisodeQueries {
         params.put("limit", limit);
         return database.read(tx -> {
             try (var result = tx.execute("""
-                    MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project AND e.uid > $after AND %s
+                    MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project AND e.created_at IS NOT NULL AND e.uid > $after AND %s
                     RETURN %s
                     ORDER BY e.uid LIMIT $limit""".formatted(predicate, EpisodeRows.PROJECTION), params)) {
                 return EpisodeRows.mapAll(result);
@@ -120,7 +126,7 @@ final class EpisodeQueries {
         String predicate = CypherFilter.compile(filter, "e", params);
         return database.read(tx -> {
             try (var result = tx.execute("""
-                    MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project AND %s
+                    MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project AND e.created_at IS NOT NULL AND %s
                     RETURN count(e) AS n""".formatted(predicate), params)) {
                 return (Long) result.next().get("n");
             }
@@ -133,7 +139,7 @@ final class EpisodeQueries {
         params.put("zone", zone.getId());
         return database.read(tx -> {
             try (var result = tx.execute("""
-                    MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project AND %s
+                    MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project AND e.created_at IS NOT NULL AND %s
                     WITH date(datetime({epochMillis: e.created_at, timezone: $zone})) AS day
                     RETURN day, count(*) AS n""".formatted(predicate), params)) {
                 java.util.SortedMap<java.time.LocalDate, Long> days = new java.util.TreeMap<>();
@@ -148,7 +154,7 @@ final class EpisodeQueries {
         params.put("limit", limit);
         return database.read(tx -> {
             try (var result = tx.execute("""
-                    MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project
+                    MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project AND e.created_at IS NOT NULL
                     UNWIND [e.producer, e.produced_for] AS who
                     WITH DISTINCT who WHERE who IS NOT NULL
                     RETURN who ORDER BY who LIMIT $limit""", params)) {
@@ -226,7 +232,8 @@ final class EpisodeQueries {
         return database.read(tx -> {
             try (var result = tx.execute("""
                     MATCH (e:Episode)
-                    WHERE e.org_id = $org AND e.project_id = $project AND e.embedding IS NOT NULL AND %s
+                    WHERE e.org_id = $org AND e.project_id = $project AND e.created_at IS NOT NULL
+                      AND e.embedding IS NOT NULL AND %s
                     WITH e, vector.similarity.cosine(e.embedding, $vector) AS score
                     RETURN e.uid AS uid, 2 * score - 1 AS score ORDER BY score DESC LIMIT $limit""".formatted(predicate), params)) {
                 return hits(result);

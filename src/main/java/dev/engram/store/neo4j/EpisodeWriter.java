@@ -49,6 +49,12 @@ final class EpisodeWriter {
         String token = LuceneQuery.scopeToken(scope.orgId(), scope.projectId());
         return write(tx -> {
             lockProject(tx, scope, true);
+            if (fresh == drafts.size()) {
+                List<Episode> appended = appendAtTail(tx, scope, token, first, drafts);
+                if (appended != null) {
+                    return appended;
+                }
+            }
             List<Episode> stored = new ArrayList<>(drafts.size());
             long next = first;
             for (EpisodeDraft draft : drafts) {
@@ -57,6 +63,57 @@ final class EpisodeWriter {
             }
             return stored;
         });
+    }
+
+    /**
+     * The common case in four statements whatever the batch's size: new episodes in time order,
+     * none older than the project's last one, are created in one go and chained after it. Null
+     * (nothing written) when the batch is not such a case; then each episode finds its own place.
+     */
+    private List<Episode> appendAtTail(Transaction tx, Scope scope, String token, long firstUid, List<EpisodeDraft> drafts) {
+        for (int i = 1; i < drafts.size(); i++) {
+            if (drafts.get(i).episode().createdAt().isBefore(drafts.get(i - 1).episode().createdAt())) {
+                return null;
+            }
+        }
+        Map<String, Object> tail = single(tx, """
+                MATCH (p:Project {org_id: $org, project_id: $project})
+                RETURN p.last_uid AS uid, p.last_created_at AS t""", scopeParams(scope));
+        if (tail == null || tail.get("uid") == null
+                || drafts.getFirst().episode().createdAt().toEpochMilli() < (Long) tail.get("t")) {
+            return null;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(drafts.size());
+        List<List<Long>> links = new ArrayList<>(drafts.size());
+        List<Episode> stored = new ArrayList<>(drafts.size());
+        long previous = (Long) tail.get("uid");
+        long uid = firstUid;
+        for (EpisodeDraft draft : drafts) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("props", properties(scope, token, uid, draft));
+            row.put("revisions", revisions(draft));
+            rows.add(row);
+            links.add(List.of(previous, uid));
+            stored.add(stored(scope, uid, draft.episode()));
+            previous = uid++;
+        }
+        tx.execute("""
+                UNWIND $rows AS row
+                CREATE (e:Episode) SET e = row.props
+                FOREACH (r IN row.revisions | CREATE (e)-[:REVISED]->(:Revision {content: r.content, replaced_at: r.at}))""",
+                Map.of("rows", rows)).close();
+        tx.execute("""
+                UNWIND $links AS link
+                MATCH (a:Episode {uid: link[0]})
+                MATCH (b:Episode {uid: link[1]})
+                CREATE (a)-[:NEXT]->(b)""", Map.of("links", links)).close();
+        Map<String, Object> params = scopeParams(scope);
+        params.put("uid", previous);
+        params.put("t", drafts.getLast().episode().createdAt().toEpochMilli());
+        tx.execute("""
+                MATCH (p:Project {org_id: $org, project_id: $project})
+                SET p.last_uid = $uid, p.last_created_at = $t""", params).close();
+        return stored;
     }
 
     private Episode insert(Transaction tx, Scope scope, String token, long uid, EpisodeDraft draft) {
@@ -74,44 +131,34 @@ final class EpisodeWriter {
             previous = (Long) tail.get("uid");
             following = null;
         } else {
+            // Two steps, so that the scope-time index gives the order (see EpisodeQueries): the
+            // nearest time first, then the last uid at that time. Sorting on (created_at, uid)
+            // made Neo4j read and sort the whole scope, milliseconds per insert in a big scope.
             previous = uid(single(tx, """
                     MATCH (prev:Episode)
                     WHERE prev.org_id = $org AND prev.project_id = $project AND prev.created_at <= $t
-                    RETURN prev.uid AS uid ORDER BY prev.created_at DESC, prev.uid DESC LIMIT 1""", params));
+                    WITH prev.created_at AS at ORDER BY prev.org_id DESC, prev.project_id DESC, prev.created_at DESC LIMIT 1
+                    MATCH (same:Episode)
+                    WHERE same.org_id = $org AND same.project_id = $project AND same.created_at = at
+                    RETURN same.uid AS uid ORDER BY uid DESC LIMIT 1""", params));
             following = previous == null
                     ? uid(single(tx, """
-                            MATCH (head:Episode) WHERE head.org_id = $org AND head.project_id = $project
-                            RETURN head.uid AS uid ORDER BY head.created_at, head.uid LIMIT 1""", params))
+                            MATCH (head:Episode)
+                            WHERE head.org_id = $org AND head.project_id = $project AND head.created_at > $t
+                            WITH head.created_at AS at ORDER BY head.org_id, head.project_id, head.created_at LIMIT 1
+                            MATCH (same:Episode)
+                            WHERE same.org_id = $org AND same.project_id = $project AND same.created_at = at
+                            RETURN same.uid AS uid ORDER BY uid LIMIT 1""", params))
                     : uid(single(tx, "MATCH (:Episode {uid: $prev})-[:NEXT]->(n) RETURN n.uid AS uid",
                             Map.of("prev", previous)));
         }
 
-        Map<String, Object> props = new HashMap<>();
-        props.put("uid", uid);
-        props.put("org_id", scope.orgId());
-        props.put("project_id", scope.projectId());
-        props.put("scope_token", token);
-        props.put("producer", episode.producer());
-        if (episode.producedFor() != null) {
-            props.put("produced_for", episode.producedFor());
-        }
-        props.put("role", episode.role());
-        props.put("content", episode.content());
-        props.put("indexed_text", draft.indexedText());
-        props.put("created_at", createdAt);
-        props.put("episode_type", Episode.MESSAGE);
-        if (draft.vector() != null) {
-            props.put("embedding", draft.vector());
-        }
-        episode.metadata().forEach((key, value) -> props.put(EpisodeProperties.metadataProperty(key), value));
-
         Map<String, Object> link = new HashMap<>();
-        link.put("props", props);
+        link.put("props", properties(scope, token, uid, draft));
         link.put("uid", uid);
         link.put("prev", previous);
         link.put("next", following);
-        link.put("revisions", draft.revisions().stream()
-                .map(r -> Map.<String, Object>of("content", r.content(), "at", r.replacedAt().toEpochMilli())).toList());
+        link.put("revisions", revisions(draft));
         tx.execute("""
                 CREATE (e:Episode) SET e = $props
                 FOREACH (r IN $revisions | CREATE (e)-[:REVISED]->(:Revision {content: r.content, replaced_at: r.at}))
@@ -127,8 +174,41 @@ final class EpisodeWriter {
                 MATCH (project:Project {org_id: e.org_id, project_id: e.project_id})
                 FOREACH (_ IN CASE WHEN n IS NULL THEN [1] ELSE [] END |
                     SET project.last_uid = e.uid, project.last_created_at = e.created_at)""", link).close();
+        return stored(scope, uid, episode);
+    }
+
+    private static Episode stored(Scope scope, long uid, NewEpisode episode) {
         return new Episode(uid, scope, episode.producer(), episode.producedFor(), episode.role(),
-                episode.content(), Instant.ofEpochMilli(createdAt), episode.metadata(), Episode.MESSAGE);
+                episode.content(), Instant.ofEpochMilli(episode.createdAt().toEpochMilli()), episode.metadata(),
+                Episode.MESSAGE);
+    }
+
+    private static Map<String, Object> properties(Scope scope, String token, long uid, EpisodeDraft draft) {
+        NewEpisode episode = draft.episode();
+        Map<String, Object> props = new HashMap<>();
+        props.put("uid", uid);
+        props.put("org_id", scope.orgId());
+        props.put("project_id", scope.projectId());
+        props.put("scope_token", token);
+        props.put("producer", episode.producer());
+        if (episode.producedFor() != null) {
+            props.put("produced_for", episode.producedFor());
+        }
+        props.put("role", episode.role());
+        props.put("content", episode.content());
+        props.put("indexed_text", draft.indexedText());
+        props.put("created_at", episode.createdAt().toEpochMilli());
+        props.put("episode_type", Episode.MESSAGE);
+        if (draft.vector() != null) {
+            props.put("embedding", draft.vector());
+        }
+        episode.metadata().forEach((key, value) -> props.put(EpisodeProperties.metadataProperty(key), value));
+        return props;
+    }
+
+    private static List<Map<String, Object>> revisions(EpisodeDraft draft) {
+        return draft.revisions().stream()
+                .map(r -> Map.<String, Object>of("content", r.content(), "at", r.replacedAt().toEpochMilli())).toList();
     }
 
     Optional<Episode> updateContent(Scope scope, long uid, String content, String indexedText, float[] vector,
@@ -226,7 +306,7 @@ final class EpisodeWriter {
             deleted = write(tx -> {
                 lockProject(tx, scope, false);
                 try (var result = tx.execute("""
-                        MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project
+                        MATCH (e:Episode) WHERE e.org_id = $org AND e.project_id = $project AND e.created_at IS NOT NULL
                         WITH e LIMIT 5000
                         OPTIONAL MATCH (e)-[:REVISED]->(r:Revision)
                         DETACH DELETE e, r

@@ -39,7 +39,9 @@ public final class Neo4jDatabase implements AutoCloseable {
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
                     .setConfig(FleetManagementSettings.fleet_manager_enabled, false)
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
-                    .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
+                    // only the logs recovery needs (since the last checkpoint): Community has no online
+                    // backup to replay them, Engram's backup is an export; "2 files" kept 32-48 MB
+                    .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
                     .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, 16L * 1024 * 1024)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, settings.pageCacheBytes())
                     .setConfig(GraphDatabaseSettings.transaction_timeout, settings.transactionTimeout())

@@ -17,7 +17,9 @@ class ScaleBenchTest {
         var engram = SharedEngram.get();
         String prefix = SharedEngram.uniqueOrg("scale");
         Corpus corpus = new Corpus(1, 2, 2, prefix);
-        ScaleBench bench = new ScaleBench(engram.memory(), TestApi.baseUri(), engram.dataDir(), 15, corpus);
+        ScaleBench bench = new ScaleBench(engram.memory(), TestApi.baseUri(), engram.dataDir(), 15, corpus)
+                .withStages(new SearchStages(engram.episodeStore(), engram.embedder(),
+                        dev.engram.core.episode.EpisodicSearch.Settings.defaults()));
 
         List<ScaleBench.Checkpoint> checkpoints = bench.run(List.of(150, 300), Progress.NONE);
 
@@ -31,10 +33,19 @@ class ScaleBenchTest {
             }
             assertThat(c.diskBytes()).isPositive();
             assertThat(c.peakRssBytes()).isPositive();
+            assertThat(c.cost().ingestCpuMillisPerEpisode()).isPositive();
+            assertThat(c.cost().searchCpuMillis()).isPositive();
+            assertThat(c.cost().heapUsedBytes()).isPositive().isLessThanOrEqualTo(c.cost().heapCommittedBytes());
+            assertThat(c.searchStages()).containsOnlyKeys("embed query", "full text", "vector", "fusion", "timeline",
+                    "top 10 read");
+            c.searchStages().values().forEach(s -> assertThat(s.n()).isEqualTo(15));
+            assertThat(c.diskParts().get("vector properties")).isPositive();
+            assertThat(c.diskParts().get("vector index")).isPositive();
+            assertThat(c.diskParts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(c.diskBytes());
         }
         long stored = corpus.scopes().stream().mapToLong(s -> engram.memory().countEpisodes(s, Filter.all())).sum();
         assertThat(stored).isEqualTo(300 + 2 * 15); // the corpus plus the single adds measured over REST
         assertThat(checkpoints.getLast().bigScopeEpisodes()).isGreaterThan(checkpoints.getFirst().bigScopeEpisodes());
-        assertThat(ScaleReport.markdown(checkpoints, null)).contains("| 300 |").contains("ingest/s");
+        assertThat(ScaleReport.markdown(checkpoints, null)).contains("| 300 |").contains("ingest/s").contains("search steps:");
     }
 }

@@ -144,6 +144,30 @@ class Neo4jEpisodeStoreTest {
     }
 
     @Test
+    void episodesAtTheSameTimeAreChainedByUidWhereverTheyArrive() {
+        Scope scope = Scope.of("acme", "ties");
+        Instant t = Instant.parse("2025-06-06T00:00:00Z");
+        List<EpisodeDraft> same = new ArrayList<>();
+        for (String content : List.of("a", "b")) {
+            NewEpisode e = new NewEpisode("alice", null, "user", content, t, Map.of());
+            same.add(new EpisodeDraft(e, content, embedder.embed(content)));
+        }
+        store.append(scope, same);
+        add(scope, "alice", t.plusSeconds(50), "later");
+        add(scope, "alice", t, "c");
+        add(scope, "alice", t.minusSeconds(50), "earliest");
+        NewEpisode restored = new NewEpisode("alice", null, "user", "restored", t, Map.of());
+        store.append(scope, List.of(new EpisodeDraft(restored, "restored", embedder.embed("restored"), 1_000_000L, List.of())));
+
+        List<Episode> listed = store.list(scope, Filter.all(), new PageRequest(100, 0), Order.OLDEST_FIRST);
+        assertThat(listed).extracting(Episode::content).containsExactly("earliest", "a", "b", "c", "restored", "later");
+        List<Episode> chain = new ArrayList<>();
+        chain.add(listed.getFirst());
+        chain.addAll(store.neighbours(scope, listed.getFirst().uid(), 0, 10, Filter.all()).after());
+        assertThat(chain).containsExactlyElementsOf(listed);
+    }
+
+    @Test
     void linksPlaceTheEpisodesAndTheirNeighboursInOneRead() {
         Scope scope = Scope.of("acme", "links");
         Instant t = Instant.parse("2025-06-06T00:00:00Z");

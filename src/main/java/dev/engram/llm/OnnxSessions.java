@@ -1,0 +1,60 @@
+package dev.engram.llm;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Loads an ONNX model shipped in a langchain4j jar into a session of our own, so that its thread
+ * settings are ours: one intra-op thread per inference and no spinning. Embedding is one short
+ * inference per text, and texts run side by side (langchain4j's embedAll), so concurrent
+ * inferences cannot oversubscribe a small machine's cores, and ONNX Runtime's default spin-waiting
+ * does not burn a core the stores and the HTTP server need. Each model is
+ * loaded once per process (as langchain4j's own model classes do), however often a store opens.
+ */
+final class OnnxSessions {
+    private static final Map<String, OnnxBertBiEncoder> LOADED = new ConcurrentHashMap<>();
+
+    private OnnxSessions() {
+    }
+
+    /** The encoder of {@code resource}.onnx and {@code resource}-tokenizer.json on the classpath. */
+    static OnnxBertBiEncoder encoder(String resource, PoolingMode pooling) {
+        return LOADED.computeIfAbsent(resource, r -> load(r, pooling));
+    }
+
+    private static OnnxBertBiEncoder load(String resource, PoolingMode pooling) {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+             InputStream tokenizer = open(resource + "-tokenizer.json")) {
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            byte[] model;
+            try (InputStream in = open(resource + ".onnx")) {
+                model = in.readAllBytes();
+            }
+            OrtSession session = environment.createSession(model, options);
+            return new OnnxBertBiEncoder(environment, session, tokenizer, pooling);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the embedding model " + resource, e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("Could not load the embedding model " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream open(String name) throws IOException {
+        InputStream in = OnnxSessions.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException(name + " is missing from the class path");
+        }
+        return in;
+    }
+}
