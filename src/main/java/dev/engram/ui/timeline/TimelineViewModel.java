@@ -77,6 +77,7 @@ public final class TimelineViewModel {
     private boolean exhausted;
     private boolean loading;
     private TimelineQuery current;
+    private Scope shownScope;
 
     public TimelineViewModel(ScopeModel scope, MemoryService memory, UiExecutors executors, LongWork work, ZoneId zone) {
         this.scope = scope;
@@ -201,6 +202,10 @@ public final class TimelineViewModel {
             return;
         }
         Scope target = scope.scope();
+        if (!query.equals(current) || !java.util.Objects.equals(target, shownScope)) {
+            select(null); // other filters or another scope: the selected episode may not be among the rows any more
+        }
+        shownScope = target;
         long run = ++generation;
         current = query;
         loaded = 0;

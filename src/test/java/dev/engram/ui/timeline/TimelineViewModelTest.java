@@ -140,6 +140,32 @@ class TimelineViewModelTest {
     }
 
     @Test
+    void theSelectionClearsWhenTheFiltersOrTheScopeChangeAndStaysOnARefresh() {
+        UiPreferences preferences = UiPreferences.inMemory();
+        preferences.put("scope.org", org);
+        preferences.put("scope.project", "journal");
+        preferences.put("scope.producer", "alice");
+        ScopeModel scope = new ScopeModel(preferences);
+        TimelineViewModel model = new TimelineViewModel(scope, memory, UiExecutors.direct(),
+                new LongWork(UiExecutors.direct()), ZONE);
+        model.reload();
+        Episode routine = episodes(model).getLast();
+        model.select(routine);
+
+        model.reload(); // the same filters again (as after an edit elsewhere)
+        assertThat(model.selectedProperty().get()).isEqualTo(routine);
+
+        model.textProperty().set("cello");
+        assertThat(episodes(model)).doesNotContain(routine);
+        assertThat(model.selectedProperty().get()).as("not among the rows any more").isNull();
+
+        Episode cello = episodes(model).getFirst();
+        model.select(cello);
+        scope.projectProperty().set("other");
+        assertThat(model.selectedProperty().get()).as("an episode of another project").isNull();
+    }
+
+    @Test
     void textSearchFindsMatchesOnlyInTheScope() {
         TimelineViewModel model = model("journal");
         model.textProperty().set("cello");
