@@ -141,8 +141,10 @@ public final class ScaleBench {
         System.gc();
         java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         Cost cost = new Cost(cpuPerEpisode, searchCpu / 1e6 / samples, heap.getUsed(), heap.getCommitted());
+        // the total is the parts' sum: one more walk of the folder could see a checkpoint's writes the parts missed
+        Map<String, Long> disk = DiskParts.of(dataDir);
         return new Checkpoint(stored, rate, Stats.of(inProcess), Stats.of(rest), Stats.of(add), Stats.of(page), histogram,
-                bigCount, diskBytes(dataDir), peakRss(), cost, stageStats, DiskParts.of(dataDir));
+                bigCount, disk.values().stream().mapToLong(Long::longValue).sum(), peakRss(), cost, stageStats, disk);
     }
 
     private void warmUp() throws IOException, InterruptedException {
