@@ -22,7 +22,6 @@ final class FactWrites {
 
     long insert(Connection c, Scope scope, NewFact fact, String indexedText, float[] vector, Instant now)
             throws SQLException {
-        long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO facts (org_id, project_id, set_id, producer,"
                 + " category, tag, feature, fact_value, status, valid_from, valid_to, created_at, updated_at, source,"
                 + " indexed_text, embedding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, NULL, ?, ?, ?, ?, ?)",
@@ -40,14 +39,21 @@ final class FactWrites {
             ps.setString(i++, fact.source().wireName());
             ps.setString(i++, indexedText);
             ps.setBytes(i, Vectors.encode(vector));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
-            }
+            return insertRest(c, ps, fact.citations(), fact.metadata());
         }
-        insertCitations(c, id, fact.citations());
-        insertMetadata(c, id, fact.metadata());
+    }
+
+    /** Runs a fact's prepared INSERT, then adds its citations and metadata; returns its new id. */
+    private static long insertRest(Connection c, PreparedStatement ps, Collection<Long> citations,
+                                   Map<String, String> metadata) throws SQLException {
+        ps.executeUpdate();
+        long id;
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            keys.next();
+            id = keys.getLong(1);
+        }
+        insertCitations(c, id, citations);
+        insertMetadata(c, id, metadata);
         return id;
     }
 
@@ -59,7 +65,6 @@ final class FactWrites {
     /** Inserts a fact as it was elsewhere (import): its own status, validity, times and source. */
     long insertAsIs(Connection c, Scope scope, ProfileFact fact, String indexedText, float[] vector)
             throws SQLException {
-        long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO facts (org_id, project_id, set_id, producer,"
                 + " category, tag, feature, fact_value, status, valid_from, valid_to, created_at, updated_at, source,"
                 + " indexed_text, embedding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -70,15 +75,8 @@ final class FactWrites {
             ps.setString(i++, fact.source().wireName());
             ps.setString(i++, indexedText);
             ps.setBytes(i, Vectors.encode(vector));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
-            }
+            return insertRest(c, ps, fact.citations(), fact.metadata());
         }
-        insertCitations(c, id, fact.citations());
-        insertMetadata(c, id, fact.metadata());
-        return id;
     }
 
     /** Overwrites a fact with an imported state; it keeps its id and creation time. */
