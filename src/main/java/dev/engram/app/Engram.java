@@ -154,10 +154,16 @@ public final class Engram implements EngramOpener.OpenEngram {
                     ConfiguredSets.categories(semanticConfig),
                     () -> ollama(models.get()), models::get, config.extraction(), clock);
             resources.push(worker);
+            // search queries are embedded on platform threads of their own (a native call would pin a
+            // virtual thread's carrier), one per core, while the search reads the full-text hits
+            ExecutorService queryEmbedding = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                    Thread.ofPlatform().daemon().name("query-embedding-", 1).factory());
+            resources.push(queryEmbedding::shutdownNow);
             EpisodicMemory episodic = new EpisodicMemory(episodes, embedder, search, config.episodeText(), clock,
                     config.extraction().enabled()
                             ? new ExtractionIntake(queue, new ConfiguredSets(semanticConfig), worker::wake, clock)
-                            : dev.engram.core.ingest.EpisodeListener.NONE); // switched off: nothing is queued
+                            : dev.engram.core.ingest.EpisodeListener.NONE, // switched off: nothing is queued
+                    queryEmbedding);
             H2SummaryStore summaryStore = new H2SummaryStore(sql);
             MemoryService memory = new MemoryService(projects, episodes, facts, episodic, profile, semanticConfig,
                     new Extraction(queue, worker), summaryStore);

@@ -33,6 +33,7 @@ public final class EpisodicMemory {
     private final EpisodeText text;
     private final Clock clock;
     private final dev.engram.core.ingest.EpisodeListener listener;
+    private final java.util.concurrent.Executor queryEmbedding;
     private final List<Consumer<List<Episode>>> addListeners = new CopyOnWriteArrayList<>();
 
     public EpisodicMemory(EpisodeStore store, Embedder embedder, EpisodicSearch search, EpisodeText text, Clock clock) {
@@ -42,7 +43,17 @@ public final class EpisodicMemory {
     /** {@code listener} hears of every stored batch (extraction queues it). */
     public EpisodicMemory(EpisodeStore store, Embedder embedder, EpisodicSearch search, EpisodeText text, Clock clock,
                           dev.engram.core.ingest.EpisodeListener listener) {
+        this(store, embedder, search, text, clock, listener, null);
+    }
+
+    /**
+     * As above; {@code queryEmbedding} embeds search queries in the background while a search
+     * reads what needs no vector (null: on the searching thread).
+     */
+    public EpisodicMemory(EpisodeStore store, Embedder embedder, EpisodicSearch search, EpisodeText text, Clock clock,
+                          dev.engram.core.ingest.EpisodeListener listener, java.util.concurrent.Executor queryEmbedding) {
         this.listener = listener;
+        this.queryEmbedding = queryEmbedding;
         this.store = store;
         this.embedder = embedder;
         this.search = search;
@@ -169,7 +180,7 @@ public final class EpisodicMemory {
 
     public List<ScoredEpisode> search(Scope scope, String query, Filter filter, int topK, int expandContext,
                                       Double scoreThreshold) {
-        return search(scope, queryVector(query), filter, topK, expandContext, scoreThreshold);
+        return search(scope, queryVector(query).prefetch(), filter, topK, expandContext, scoreThreshold);
     }
 
     /** As above, with a query vector the caller shares with other searches (embedded once). */
@@ -181,9 +192,9 @@ public final class EpisodicMemory {
         return search.search(scope, query, filter, topK, expandContext, scoreThreshold);
     }
 
-    /** The query's vector, embedded on first use. */
+    /** The query's vector, embedded on first use or, once {@link dev.engram.core.ingest.QueryVector#prefetch}ed, in the background. */
     public dev.engram.core.ingest.QueryVector queryVector(String query) {
-        return new dev.engram.core.ingest.QueryVector(embedder, query);
+        return new dev.engram.core.ingest.QueryVector(embedder, query, queryEmbedding);
     }
 
     private static NotFoundException notFound(Scope scope, long uid) {

@@ -87,6 +87,14 @@ public final class MemoryService {
         List<String> summaryTexts = List.of();
         List<ScoredEpisode> found = List.of();
         QueryVector vector = episodes.queryVector(query.query()); // embedded once, for episodes and facts
+        if (!query.query().isBlank()
+                && ((episodic != null && config.enabled() && config.longTermEnabled()) || semantic != null)) {
+            vector.prefetch(); // embedded while the recent episodes and the full-text hits are read
+        }
+        // profile facts are ranked beside the episodes, as soon as the vector is ready
+        java.util.concurrent.CompletableFuture<List<ScoredFact>> facts = semantic == null
+                ? java.util.concurrent.CompletableFuture.completedFuture(List.of())
+                : vector.whenReady(() -> profile.search(query.scope(), vector, semantic, query.topK()));
         if (episodic != null && config.enabled()) {
             if (config.shortTermEnabled() && query.topK() > 0) {
                 recent = episodeStore.list(query.scope(), episodic, new PageRequest(query.topK(), 0), Order.NEWEST_FIRST)
@@ -102,9 +110,7 @@ public final class MemoryService {
                         query.scoreThreshold());
             }
         }
-        List<ScoredFact> facts = semantic == null ? List.of()
-                : profile.search(query.scope(), vector, semantic, query.topK());
-        return new SearchOutcome(found, recent, summaryTexts, facts, query.types());
+        return new SearchOutcome(found, recent, summaryTexts, QueryVector.await(facts), query.types());
     }
 
     public ListOutcome list(ListQuery query) {

@@ -186,64 +186,12 @@ final class EpisodeQueries {
         });
     }
 
-    /**
-     * Nearest episodes by vector, scored by cosine similarity (Neo4j reports (1 + cos) / 2, turned
-     * back into the cosine here). The index filters by scope itself; a further filter is applied
-     * to an over-fetched candidate set, and when that leaves too few the search is exact.
-     */
-    List<Hit> searchVector(Scope scope, float[] vector, Filter filter, int limit, boolean indexReady) {
-        if (limit < 1) {
-            return List.of();
-        }
-        if (indexReady) {
-            int fetch = filter.isAll() ? limit : Math.min(limit * OVERFETCH, 4_000);
-            List<Hit> hits = indexedVectorSearch(scope, vector, filter, fetch, limit);
-            if (hits.size() >= limit || filter.isAll()) {
-                return hits;
-            }
-        }
-        return exactVectorSearch(scope, vector, filter, limit);
-    }
-
-    private List<Hit> indexedVectorSearch(Scope scope, float[] vector, Filter filter, int fetch, int limit) {
-        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
-        String predicate = CypherFilter.compile(filter, "e", params);
-        params.put("vector", vector);
-        params.put("fetch", fetch);
-        params.put("limit", limit);
-        return database.read(tx -> {
-            try (var result = tx.execute("""
-                    CYPHER 25
-                    MATCH (e:Episode)
-                      SEARCH e IN (VECTOR INDEX episode_vectors FOR $vector
-                                   WHERE e.org_id = $org AND e.project_id = $project LIMIT $fetch) SCORE AS score
-                    WITH e, score WHERE %s
-                    RETURN e.uid AS uid, 2 * score - 1 AS score ORDER BY score DESC LIMIT $limit""".formatted(predicate), params)) {
-                return hits(result);
-            }
-        });
-    }
-
-    private List<Hit> exactVectorSearch(Scope scope, float[] vector, Filter filter, int limit) {
-        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
-        String predicate = CypherFilter.compile(filter, "e", params);
-        params.put("vector", vector);
-        params.put("limit", limit);
-        return database.read(tx -> {
-            try (var result = tx.execute("""
-                    MATCH (e:Episode)
-                    WHERE e.org_id = $org AND e.project_id = $project AND e.created_at IS NOT NULL
-                      AND e.embedding IS NOT NULL AND %s
-                    WITH e, vector.similarity.cosine(e.embedding, $vector) AS score
-                    RETURN e.uid AS uid, 2 * score - 1 AS score ORDER BY score DESC LIMIT $limit""".formatted(predicate), params)) {
-                return hits(result);
-            }
-        });
-    }
-
     List<TimelineLink> links(Scope scope, java.util.Collection<Long> uids, Filter filter) {
         if (uids.isEmpty()) {
             return List.of();
+        }
+        if (filter.isAll()) {
+            return database.read(tx -> TimelineLinks.read(tx, scope, uids));
         }
         Map<String, Object> params = EpisodeWriter.scopeParams(scope);
         String p = CypherFilter.compile(filter, "p", params);

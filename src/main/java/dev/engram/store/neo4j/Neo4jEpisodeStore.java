@@ -23,6 +23,7 @@ public final class Neo4jEpisodeStore implements EpisodeStore {
     private final EpisodeSchema schema;
     private final EpisodeWriter writer;
     private final EpisodeQueries queries;
+    private final VectorSearch vectors;
     private final AtomicReference<Optional<EmbeddingSpace>> space;
 
     public Neo4jEpisodeStore(Neo4jDatabase database) {
@@ -40,6 +41,7 @@ public final class Neo4jEpisodeStore implements EpisodeStore {
         this.schema = new EpisodeSchema(database, analyzer, speakerInText);
         this.writer = new EpisodeWriter(database, new UidAllocator(database), freshness);
         this.queries = new EpisodeQueries(database, freshness);
+        this.vectors = new VectorSearch(database);
         schema.ensure();
         this.space = new AtomicReference<>(schema.embeddingSpace());
     }
@@ -100,7 +102,7 @@ public final class Neo4jEpisodeStore implements EpisodeStore {
         if (current.isEmpty() || current.get().dimension() != vector.length) {
             return List.of();
         }
-        return queries.searchVector(scope, vector, filter, limit, true);
+        return vectors.search(scope, vector, filter, limit, true);
     }
 
     @Override

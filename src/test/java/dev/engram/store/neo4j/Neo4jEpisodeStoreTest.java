@@ -190,6 +190,60 @@ class Neo4jEpisodeStoreTest {
         assertThat(store.links(scope, List.of(bob.getFirst().uid()), byBob)).singleElement()
                 .satisfies(l -> assertThat(l.previous()).isNull());
         assertThat(store.links(Scope.of("acme", "elsewhere"), List.of(alice.get(1).uid()), Filter.all())).isEmpty();
+
+        // without a filter the links are read through the core API, under one through Cypher: the same links
+        Filter anyone = new Filter.Compare(FilterField.of(SystemField.PRODUCER), Filter.Op.NE, Literal.text("nobody"));
+        List<Long> hits = List.of(alice.get(0).uid(), alice.get(2).uid(), bob.getFirst().uid());
+        assertThat(store.links(scope, hits, Filter.all())).containsExactlyInAnyOrderElementsOf(store.links(scope, hits, anyone))
+                .hasSize(4);
+    }
+
+    @Test
+    void aScopeWithAGoodShareOfTheIndexIsSearchedWideAndASmallOneFilteredForAWhile() {
+        Scope big = Scope.of("vectors", "big");
+        Scope small = Scope.of("vectors", "small");
+        Instant t = Instant.parse("2025-03-01T00:00:00Z");
+        List<Episode> hikes = add(big, "alice", t, "We hiked up the mountain ridge at dawn",
+                "The mountain trail was steep and rocky", "Next summer I want to hike in the Alps",
+                "My hiking boots gave me blisters on the mountain", "We camped by a lake below the summit",
+                "The hike down the mountain took four hours");
+        List<Episode> few = add(small, "bob", t, "I hiked a small hill near my town", "The bakery sells rye bread");
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        VectorSearch search = new VectorSearch(database, now::get);
+        float[] query = embedder.embedQuery("hiking in the mountains");
+
+        List<Hit> fromBig = search.search(big, query, Filter.all(), 3, true);
+        List<Long> exact = hikes.stream()
+                .sorted(java.util.Comparator.comparingDouble((Episode e) -> -cosine(embedder.embed(e.content()), query)))
+                .map(Episode::uid).limit(3).toList();
+        assertThat(fromBig).extracting(Hit::uid).containsExactlyElementsOf(exact);
+        assertThat(fromBig.getFirst().score()).isCloseTo(cosine(embedder.embed(
+                hikes.stream().filter(e -> e.uid() == exact.getFirst()).findFirst().orElseThrow().content()), query),
+                org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(search.isSparse(big)).isFalse();
+
+        // the small scope's two episodes are not among the twenty nearest of the index: found filtered
+        assertThat(search.search(small, query, Filter.all(), 5, true)).extracting(Hit::uid)
+                .containsExactly(few.get(0).uid(), few.get(1).uid());
+        assertThat(search.isSparse(small)).isTrue();
+        assertThat(search.search(small, query, Filter.all(), 5, true)).hasSize(2);
+        now.addAndGet(java.time.Duration.ofMinutes(6).toNanos()); // scopes grow: tried wide again later
+        assertThat(search.isSparse(small)).isFalse();
+
+        // a further filter applies on either way
+        Filter byBob = new Filter.Compare(FilterField.of(SystemField.PRODUCER), Filter.Op.EQ, Literal.text("bob"));
+        assertThat(search.search(big, query, byBob, 3, true)).isEmpty();
+        assertThat(search.isSparse(big)).isFalse(); // a filter that leaves few says nothing of the scope
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0, na = 0, nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
     }
 
     @Test

@@ -1,0 +1,129 @@
+package dev.engram.store.neo4j;
+
+import dev.engram.core.episode.Hit;
+import dev.engram.core.scope.Filter;
+import dev.engram.core.scope.Scope;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Nearest episodes by vector, scored by cosine similarity (Neo4j reports (1 + cos) / 2, turned
+ * back into the cosine here). The vector index is searched one of two ways:
+ * <ul>
+ *   <li><b>wide</b>: the nearest of the whole index, of which the scope's are kept. Right for a
+ *   scope that holds a good share of the index: at 100k episodes with half of them in one scope,
+ *   1–2 ms, where the index's own scope filter took 15–20 ms (Lucene gave up on the graph and
+ *   scored every vector of the scope; BENCHMARKS.md);</li>
+ *   <li><b>filtered</b>: the index filters by scope itself. Right for a small scope, which a wide
+ *   search would mostly miss.</li>
+ * </ul>
+ * A scope is tried wide first; when that leaves fewer hits than asked, the scope is remembered as
+ * sparse for a few minutes (scopes grow) and searched filtered. A further filter is applied to an
+ * over-fetched candidate set, and when that leaves too few the search is exact.
+ */
+final class VectorSearch {
+    /** A wide search fetches this many times the hits asked for: enough for a scope of a quarter of the index. */
+    static final int WIDE_FACTOR = 4;
+    /** Over-fetch factor when a filter is applied after an index lookup. */
+    private static final int OVERFETCH = 8;
+    private static final int MAX_FETCH = 4_000;
+    private static final long SPARSE_FOR_NANOS = Duration.ofMinutes(5).toNanos();
+
+    private final Neo4jDatabase database;
+    private final LongSupplier nanoTime;
+    /** Scopes a wide search left short, and until when (System.nanoTime) to search them filtered. */
+    private final Map<Scope, Long> sparseUntil = new ConcurrentHashMap<>();
+
+    VectorSearch(Neo4jDatabase database) {
+        this(database, System::nanoTime);
+    }
+
+    VectorSearch(Neo4jDatabase database, LongSupplier nanoTime) {
+        this.database = database;
+        this.nanoTime = nanoTime;
+    }
+
+    List<Hit> search(Scope scope, float[] vector, Filter filter, int limit, boolean indexReady) {
+        if (limit < 1) {
+            return List.of();
+        }
+        if (indexReady) {
+            int overfetch = filter.isAll() ? 1 : OVERFETCH;
+            if (!isSparse(scope)) {
+                List<Hit> hits = wide(scope, vector, filter, Math.min(limit * WIDE_FACTOR * overfetch, MAX_FETCH), limit);
+                if (hits.size() >= limit) {
+                    return hits;
+                }
+                if (filter.isAll()) {
+                    sparseUntil.put(scope, nanoTime.getAsLong() + SPARSE_FOR_NANOS);
+                }
+            }
+            List<Hit> hits = filtered(scope, vector, filter, Math.min(limit * overfetch, MAX_FETCH), limit);
+            if (hits.size() >= limit || filter.isAll()) {
+                return hits;
+            }
+        }
+        return exact(scope, vector, filter, limit);
+    }
+
+    /** Whether the last wide search of the scope, a few minutes ago at most, left it short. */
+    boolean isSparse(Scope scope) {
+        Long until = sparseUntil.get(scope);
+        if (until == null) {
+            return false;
+        }
+        if (nanoTime.getAsLong() - until > 0) {
+            sparseUntil.remove(scope, until);
+            return false;
+        }
+        return true;
+    }
+
+    private List<Hit> wide(Scope scope, float[] vector, Filter filter, int fetch, int limit) {
+        return query("""
+                CYPHER 25
+                MATCH (e:Episode)
+                  SEARCH e IN (VECTOR INDEX episode_vectors FOR $vector LIMIT $fetch) SCORE AS score
+                WITH e, score WHERE e.org_id = $org AND e.project_id = $project AND %s
+                RETURN e.uid AS uid, 2 * score - 1 AS score ORDER BY score DESC LIMIT $limit""", scope, vector, filter, fetch, limit);
+    }
+
+    private List<Hit> filtered(Scope scope, float[] vector, Filter filter, int fetch, int limit) {
+        return query("""
+                CYPHER 25
+                MATCH (e:Episode)
+                  SEARCH e IN (VECTOR INDEX episode_vectors FOR $vector
+                               WHERE e.org_id = $org AND e.project_id = $project LIMIT $fetch) SCORE AS score
+                WITH e, score WHERE %s
+                RETURN e.uid AS uid, 2 * score - 1 AS score ORDER BY score DESC LIMIT $limit""", scope, vector, filter, fetch, limit);
+    }
+
+    private List<Hit> exact(Scope scope, float[] vector, Filter filter, int limit) {
+        return query("""
+                MATCH (e:Episode)
+                WHERE e.org_id = $org AND e.project_id = $project AND e.created_at IS NOT NULL
+                  AND e.embedding IS NOT NULL AND %s
+                WITH e, vector.similarity.cosine(e.embedding, $vector) AS score
+                RETURN e.uid AS uid, 2 * score - 1 AS score ORDER BY score DESC LIMIT $limit""", scope, vector, filter, limit, limit);
+    }
+
+    /** {@code cypher}'s %s is the filter's predicate on {@code e}, compiled with parameters only. */
+    private List<Hit> query(String cypher, Scope scope, float[] vector, Filter filter, int fetch, int limit) {
+        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
+        String predicate = CypherFilter.compile(filter, "e", params);
+        params.put("vector", vector);
+        params.put("fetch", fetch);
+        params.put("limit", limit);
+        return database.read(tx -> {
+            try (var result = tx.execute(cypher.formatted(predicate), params)) {
+                List<Hit> hits = new ArrayList<>();
+                result.forEachRemaining(row -> hits.add(new Hit((Long) row.get("uid"), ((Number) row.get("score")).doubleValue())));
+                return hits;
+            }
+        });
+    }
+}
