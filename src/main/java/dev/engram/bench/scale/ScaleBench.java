@@ -49,7 +49,18 @@ public final class ScaleBench {
      * than wall time: per ingested episode and per in-process search; and the heap after a GC.
      */
     public record Cost(double ingestCpuMillisPerEpisode, double searchCpuMillis, long heapUsedBytes,
-                       long heapCommittedBytes) {
+                       long heapCommittedBytes, Resident resident) {
+    }
+
+    /**
+     * The process's resident memory when measured (Linux; -1 elsewhere): anonymous (heap, class
+     * metadata, code, Neo4j's page cache, ONNX Runtime) and mapped files (the Lucene index files,
+     * pages the kernel can drop and read again).
+     */
+    public record Resident(long anonymousBytes, long fileBytes) {
+        static Resident now() {
+            return new Resident(readStatus("RssAnon:", () -> -1), readStatus("RssFile:", () -> -1));
+        }
     }
 
     private final MemoryService memory;
@@ -140,7 +151,7 @@ public final class ScaleBench {
         double histogram = (System.nanoTime() - histogramStart) / 5e6;
         System.gc();
         java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        Cost cost = new Cost(cpuPerEpisode, searchCpu / 1e6 / samples, heap.getUsed(), heap.getCommitted());
+        Cost cost = new Cost(cpuPerEpisode, searchCpu / 1e6 / samples, heap.getUsed(), heap.getCommitted(), Resident.now());
         // the total is the parts' sum: one more walk of the folder could see a checkpoint's writes the parts missed
         Map<String, Long> disk = DiskParts.of(dataDir);
         return new Checkpoint(stored, rate, Stats.of(inProcess), Stats.of(rest), Stats.of(add), Stats.of(page), histogram,

@@ -33,6 +33,8 @@ class ScaleBenchTest {
             }
             assertThat(c.diskBytes()).isPositive();
             assertThat(c.peakRssBytes()).isPositive();
+            assertThat(c.cost().resident().anonymousBytes() + c.cost().resident().fileBytes())
+                    .isPositive().isLessThanOrEqualTo(c.peakRssBytes());
             assertThat(c.cost().ingestCpuMillisPerEpisode()).isPositive();
             assertThat(c.cost().searchCpuMillis()).isPositive();
             assertThat(c.cost().heapUsedBytes()).isPositive().isLessThanOrEqualTo(c.cost().heapCommittedBytes());
