@@ -7,6 +7,7 @@ import dev.engram.core.scope.Scope;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,15 +83,30 @@ public final class EpisodicSearch {
         return rank(scope, new QueryVector(embedder, query), filter, topK);
     }
 
+    /**
+     * The full-text hits and their places in the timeline are read first, while a prefetched query
+     * vector is still being embedded; after the vector search only the places of the hits it
+     * added are read (an episode's place does not depend on which hits asked for it).
+     */
     private List<Hit> rank(Scope scope, QueryVector query, Filter filter, int topK) {
         int candidates = Math.max(settings.candidates(), topK);
+        boolean timeline = settings.timeline().isActive();
         List<Hit> text = store.searchText(scope, settings.queryText().of(query.query()), filter, candidates);
+        List<TimelineLink> links = new ArrayList<>();
+        if (timeline && !text.isEmpty()) {
+            links.addAll(store.links(scope, text.stream().map(Hit::uid).toList(), filter));
+        }
         List<Hit> vector = store.searchVector(scope, query.get(), filter, candidates);
         List<Hit> fused = settings.fusion().fuse(text, vector);
-        if (!settings.timeline().isActive() || fused.isEmpty()) {
+        if (!timeline || fused.isEmpty()) {
             return fused;
         }
-        return settings.timeline().apply(fused, store.links(scope, fused.stream().map(Hit::uid).toList(), filter));
+        Set<Long> asked = new HashSet<>(text.stream().map(Hit::uid).toList());
+        List<Long> added = fused.stream().map(Hit::uid).filter(uid -> !asked.contains(uid)).toList();
+        if (!added.isEmpty()) {
+            links.addAll(store.links(scope, added, filter));
+        }
+        return settings.timeline().apply(fused, links);
     }
 
     /** The {@code k} best episodes for a query, best first, without context (what benchmarks score). */
