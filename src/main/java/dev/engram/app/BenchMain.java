@@ -334,6 +334,7 @@ final class BenchMain implements BenchCommand.Runner {
                         options.samples())
                         .withStages(new dev.engram.bench.scale.SearchStages(engram.episodeStore(), engram.embedder(),
                                 EngramConfig.load(dataDir).search()))
+                        .withSettling(java.time.Duration.ofSeconds(options.settleSeconds()))
                         .run(options.checkpoints(), BenchMain::progress);
             }
             // closed: Neo4j has checkpointed its page cache into the store files, H2 has compacted

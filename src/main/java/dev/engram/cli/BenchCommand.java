@@ -38,7 +38,8 @@ public final class BenchCommand {
     }
 
     /** Options of {@code engram bench scale}. */
-    public record ScaleOptions(java.util.List<Integer> checkpoints, int samples, boolean coldStart, Path dataDir) {
+    public record ScaleOptions(java.util.List<Integer> checkpoints, int samples, boolean coldStart, Path dataDir,
+                               int settleSeconds) {
     }
 
     /** Options of {@code engram bench api}. */
@@ -161,6 +162,11 @@ public final class BenchCommand {
         boolean coldStart;
         @Option(names = "--data-dir", description = "Data folder to fill (default: a new temporary folder, deleted after).")
         Path dataDir;
+        @Option(names = "--settle", defaultValue = "180", paramLabel = "SECONDS", description = {
+                "Before measuring at a checkpoint, wait up to this long for the store to finish the background work",
+                "the import left (Lucene merges: the process under a fifth of a core for two seconds);",
+                "0 measures right after the import (default: ${DEFAULT-VALUE})."})
+        int settleSeconds;
         @Spec
         CommandSpec spec;
 
@@ -175,10 +181,13 @@ public final class BenchCommand {
             if (episodes < 1 || episodes > 10_000_000 || samples < 1 || samples > 100_000) {
                 throw new dev.engram.core.InvalidInputException("use 1 to 10,000,000 episodes and 1 to 100,000 samples");
             }
+            if (settleSeconds < 0 || settleSeconds > 3_600) {
+                throw new dev.engram.core.InvalidInputException("--settle takes 0 to 3600 seconds");
+            }
             java.util.TreeSet<Integer> sizes = new java.util.TreeSet<>();
             checkpoints.stream().filter(n -> n > 0 && n < episodes).forEach(sizes::add);
             sizes.add(episodes);
-            runner.scale(new ScaleOptions(java.util.List.copyOf(sizes), samples, coldStart, dataDir),
+            runner.scale(new ScaleOptions(java.util.List.copyOf(sizes), samples, coldStart, dataDir, settleSeconds),
                     spec.commandLine().getOut());
             return 0;
         }

@@ -148,6 +148,10 @@ class CliTest {
 
         Run nothing = run("delete", "--org", org);
         assertThat(nothing.code()).isEqualTo(EngramCli.INVALID_INPUT);
+
+        Run badSettle = run("bench", "scale", "--settle", "-1");
+        assertThat(badSettle.code()).isEqualTo(EngramCli.INVALID_INPUT);
+        assertThat(badSettle.err()).contains("--settle");
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class ScaleBench {
     public record Checkpoint(long episodes, double ingestPerSecond, Stats searchInProcess, Stats searchRest,
                              Stats addRest, Stats timelinePage, double histogramMillis, long bigScopeEpisodes,
                              long diskBytes, long peakRssBytes, Cost cost, Map<String, Stats> searchStages,
-                             Map<String, Long> diskParts) {
+                             Map<String, Long> diskParts, double settledSeconds) {
     }
 
     /**
@@ -71,6 +71,7 @@ public final class ScaleBench {
     private final Corpus corpus;
     private final Random random = new Random(7);
     private SearchStages stages;
+    private java.time.Duration settleAtMost = java.time.Duration.ZERO;
 
     /** {@code samples}: measurements per operation and checkpoint. */
     public ScaleBench(MemoryService memory, URI api, Path dataDir, int samples) {
@@ -88,6 +89,16 @@ public final class ScaleBench {
     /** Also times each step of a search at every checkpoint. */
     public ScaleBench withStages(SearchStages stages) {
         this.stages = stages;
+        return this;
+    }
+
+    /**
+     * Before measuring at a checkpoint, waits up to {@code atMost} for the background work the
+     * import left (Lucene merging the vector index's segments, a Neo4j checkpoint) to end: the
+     * process's CPU below a fifth of a core for two seconds running.
+     */
+    public ScaleBench withSettling(java.time.Duration atMost) {
+        this.settleAtMost = atMost;
         return this;
     }
 
@@ -115,6 +126,7 @@ public final class ScaleBench {
     }
 
     private Checkpoint measure(long stored, double rate, double cpuPerEpisode) throws IOException, InterruptedException {
+        double settled = settle();
         warmUp();
         Map<String, Stats> stageStats = stages == null ? Map.of() : stages.measure(corpus, samples);
         long searchCpu = 0;
@@ -155,7 +167,20 @@ public final class ScaleBench {
         // the total is the parts' sum: one more walk of the folder could see a checkpoint's writes the parts missed
         Map<String, Long> disk = DiskParts.of(dataDir);
         return new Checkpoint(stored, rate, Stats.of(inProcess), Stats.of(rest), Stats.of(add), Stats.of(page), histogram,
-                bigCount, disk.values().stream().mapToLong(Long::longValue).sum(), peakRss(), cost, stageStats, disk);
+                bigCount, disk.values().stream().mapToLong(Long::longValue).sum(), peakRss(), cost, stageStats, disk, settled);
+    }
+
+    /** Seconds waited for the process to go quiet (at most the settling time). */
+    private double settle() throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + settleAtMost.toNanos();
+        int quietSeconds = 0;
+        while (quietSeconds < 2 && System.nanoTime() < deadline) {
+            long cpu = cpuNanos();
+            Thread.sleep(1_000);
+            quietSeconds = cpuNanos() - cpu < 200_000_000L ? quietSeconds + 1 : 0;
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private void warmUp() throws IOException, InterruptedException {
