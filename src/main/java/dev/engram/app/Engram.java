@@ -2,6 +2,7 @@ package dev.engram.app;
 
 import dev.engram.cli.EngramOpener;
 import dev.engram.core.Cancellation;
+import dev.engram.core.Futures;
 import dev.engram.core.Progress;
 import dev.engram.core.episode.EpisodeStore;
 import dev.engram.core.episode.EpisodicSearch;
@@ -38,7 +39,6 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executors;
@@ -130,9 +130,9 @@ public final class Engram implements EngramOpener.OpenEngram {
                 throw e;
             }
             resources.push(graph);
-            H2Database sql = join(sqlOpening);
+            H2Database sql = Futures.await(sqlOpening);
             resources.push(sql);
-            Embedder embedder = join(model);
+            Embedder embedder = Futures.await(model);
 
             Neo4jEpisodeStore episodes = new Neo4jEpisodeStore(graph, config.analyzer(), config.indexSpeaker());
             H2ProfileStore facts = new H2ProfileStore(sql, clock);
@@ -236,20 +236,6 @@ public final class Engram implements EngramOpener.OpenEngram {
                                 Progress progress, Cancellation cancel) {
         return migration.migrate("episodes", episodes, episodes::totalCount, progress, cancel)
                 + migration.migrate("facts", facts, () -> -1, progress, cancel);
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.engram.core.ingest;
 
+import dev.engram.core.Futures;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -43,8 +43,8 @@ public final class QueryVector implements Supplier<float[]> {
 
     /**
      * Runs {@code work} once the vector is ready: on the executor, right after the background
-     * embedding, when one was {@link #prefetch}ed; otherwise here and now. {@link #await} gives
-     * its result or rethrows its exception.
+     * embedding, when one was {@link #prefetch}ed; otherwise here and now. {@link Futures#await}
+     * gives its result or rethrows its exception.
      */
     public synchronized <T> CompletableFuture<T> whenReady(Supplier<T> work) {
         if (pending != null) {
@@ -57,25 +57,10 @@ public final class QueryVector implements Supplier<float[]> {
         }
     }
 
-    /** The result of {@code future}, or its exception unwrapped. */
-    public static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
-    }
-
     @Override
     public synchronized float[] get() {
         if (vector == null) {
-            vector = pending == null ? embedder.embedQuery(query) : await(pending);
+            vector = pending == null ? embedder.embedQuery(query) : Futures.await(pending);
             pending = null;
         }
         return vector;

@@ -110,7 +110,7 @@ public final class MemoryService {
                         query.scoreThreshold());
             }
         }
-        return new SearchOutcome(found, recent, summaryTexts, QueryVector.await(facts), query.types());
+        return new SearchOutcome(found, recent, summaryTexts, dev.engram.core.Futures.await(facts), query.types());
     }
 
     public ListOutcome list(ListQuery query) {

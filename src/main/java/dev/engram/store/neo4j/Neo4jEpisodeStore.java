@@ -102,7 +102,7 @@ public final class Neo4jEpisodeStore implements EpisodeStore {
         if (current.isEmpty() || current.get().dimension() != vector.length) {
             return List.of();
         }
-        return vectors.search(scope, vector, filter, limit, true);
+        return vectors.search(scope, vector, filter, limit);
     }
 
     @Override

@@ -47,25 +47,23 @@ final class VectorSearch {
         this.nanoTime = nanoTime;
     }
 
-    List<Hit> search(Scope scope, float[] vector, Filter filter, int limit, boolean indexReady) {
+    List<Hit> search(Scope scope, float[] vector, Filter filter, int limit) {
         if (limit < 1) {
             return List.of();
         }
-        if (indexReady) {
-            int overfetch = filter.isAll() ? 1 : OVERFETCH;
-            if (!isSparse(scope)) {
-                List<Hit> hits = wide(scope, vector, filter, Math.min(limit * WIDE_FACTOR * overfetch, MAX_FETCH), limit);
-                if (hits.size() >= limit) {
-                    return hits;
-                }
-                if (filter.isAll()) {
-                    sparseUntil.put(scope, nanoTime.getAsLong() + SPARSE_FOR_NANOS);
-                }
-            }
-            List<Hit> hits = filtered(scope, vector, filter, Math.min(limit * overfetch, MAX_FETCH), limit);
-            if (hits.size() >= limit || filter.isAll()) {
+        int overfetch = filter.isAll() ? 1 : OVERFETCH;
+        if (!isSparse(scope)) {
+            List<Hit> hits = wide(scope, vector, filter, Math.min(limit * WIDE_FACTOR * overfetch, MAX_FETCH), limit);
+            if (hits.size() >= limit) {
                 return hits;
             }
+            if (filter.isAll()) {
+                sparseUntil.put(scope, nanoTime.getAsLong() + SPARSE_FOR_NANOS);
+            }
+        }
+        List<Hit> hits = filtered(scope, vector, filter, Math.min(limit * overfetch, MAX_FETCH), limit);
+        if (hits.size() >= limit || filter.isAll()) {
+            return hits;
         }
         return exact(scope, vector, filter, limit);
     }

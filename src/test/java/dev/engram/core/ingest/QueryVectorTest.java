@@ -67,7 +67,7 @@ class QueryVectorTest {
                 return vector.get().length;
             });
 
-            assertThat(QueryVector.await(work)).isEqualTo(embedder.real.space().dimension());
+            assertThat(dev.engram.core.Futures.await(work)).isEqualTo(embedder.real.space().dimension());
             assertThat(ranOn.get()).isNotEqualTo(Thread.currentThread().getName());
             assertThat(vector.get()).containsExactly(embedder.real.embedQuery("window seat"));
             assertThat(embedder.queries).hasValue(1);
@@ -85,9 +85,9 @@ class QueryVectorTest {
         var failed = vector.whenReady(() -> {
             throw new IllegalStateException("store closed");
         });
-        assertThatThrownBy(() -> QueryVector.await(failed)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> dev.engram.core.Futures.await(failed)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("store closed");
-        assertThat(QueryVector.await(vector.whenReady(() -> vector.get().length))).isEqualTo(embedder.real.space().dimension());
+        assertThat(dev.engram.core.Futures.await(vector.whenReady(() -> vector.get().length))).isEqualTo(embedder.real.space().dimension());
         assertThat(embedder.queries).hasValue(1);
     }
 }

@@ -212,7 +212,7 @@ class Neo4jEpisodeStoreTest {
         VectorSearch search = new VectorSearch(database, now::get);
         float[] query = embedder.embedQuery("hiking in the mountains");
 
-        List<Hit> fromBig = search.search(big, query, Filter.all(), 3, true);
+        List<Hit> fromBig = search.search(big, query, Filter.all(), 3);
         List<Long> exact = hikes.stream()
                 .sorted(java.util.Comparator.comparingDouble((Episode e) -> -cosine(embedder.embed(e.content()), query)))
                 .map(Episode::uid).limit(3).toList();
@@ -223,16 +223,16 @@ class Neo4jEpisodeStoreTest {
         assertThat(search.isSparse(big)).isFalse();
 
         // the small scope's two episodes are not among the twenty nearest of the index: found filtered
-        assertThat(search.search(small, query, Filter.all(), 5, true)).extracting(Hit::uid)
+        assertThat(search.search(small, query, Filter.all(), 5)).extracting(Hit::uid)
                 .containsExactly(few.get(0).uid(), few.get(1).uid());
         assertThat(search.isSparse(small)).isTrue();
-        assertThat(search.search(small, query, Filter.all(), 5, true)).hasSize(2);
+        assertThat(search.search(small, query, Filter.all(), 5)).hasSize(2);
         now.addAndGet(java.time.Duration.ofMinutes(6).toNanos()); // scopes grow: tried wide again later
         assertThat(search.isSparse(small)).isFalse();
 
         // a further filter applies on either way
         Filter byBob = new Filter.Compare(FilterField.of(SystemField.PRODUCER), Filter.Op.EQ, Literal.text("bob"));
-        assertThat(search.search(big, query, byBob, 3, true)).isEmpty();
+        assertThat(search.search(big, query, byBob, 3)).isEmpty();
         assertThat(search.isSparse(big)).isFalse(); // a filter that leaves few says nothing of the scope
     }
 
