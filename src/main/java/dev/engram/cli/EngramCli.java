@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code engram} command: with no subcommand it opens the desktop app. */
-@Command(name = "engram", mixinStandardHelpOptions = true,
+@Command(name = "engram", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         description = "Engram: a local-first memory layer for AI agents.%n"
                 + "With no command, opens the desktop app.")
 public final class EngramCli implements Callable<Integer> {

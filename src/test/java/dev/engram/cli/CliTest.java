@@ -149,6 +149,11 @@ class CliTest {
         Run nothing = run("delete", "--org", org);
         assertThat(nothing.code()).isEqualTo(EngramCli.INVALID_INPUT);
 
+        Run help = run("search", "--help"); // every command has --help, not only the top one
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("Usage: engram search").contains("--filter");
+        assertThat(run("bench", "scale", "--help").out()).contains("--settle");
+
         Run badSettle = run("bench", "scale", "--settle", "-1");
         assertThat(badSettle.code()).isEqualTo(EngramCli.INVALID_INPUT);
         assertThat(badSettle.err()).contains("--settle");
