@@ -1,15 +1,18 @@
 package dev.engram.llm;
 
+import ai.onnxruntime.OrtException;
+import dev.engram.core.Futures;
 import dev.engram.core.ingest.Embedder;
 import dev.engram.core.ingest.EmbeddingSpace;
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 
@@ -50,21 +53,29 @@ public final class OnnxEmbedder implements Embedder {
         }
     }
 
+    /** Texts per inference in {@link #embedAll}. */
+    static final int BATCH_TEXTS = 16;
+    /** Tokens per inference in {@link #embedAll} (texts × the longest, padding included). */
+    static final int BATCH_TOKENS = 1024;
+
     private final Model model;
     private final EmbeddingModel delegate;
+    private final BatchEncoder batches;
+    private final Executor executor;
 
     /**
-     * Loads the model (about a second, once per process); {@code executor} runs the texts of a
-     * batch side by side, one inference per text (the quantized models scale their activations
-     * over the whole input, so a padded batch would give other vectors than one text alone).
+     * Loads the model (about a second, once per process); {@code executor} runs the inferences of
+     * {@link #embedAll} side by side.
      */
     public OnnxEmbedder(Model model, Executor executor) {
         this.model = model;
-        OnnxBertBiEncoder encoder = OnnxSessions.encoder(model.id, model.pooling);
+        this.executor = executor;
+        OnnxSessions.Loaded loaded = OnnxSessions.encoder(model.id, model.pooling);
+        this.batches = loaded.batch();
         this.delegate = new AbstractInProcessEmbeddingModel(executor) {
             @Override
             protected OnnxBertBiEncoder model() {
-                return encoder;
+                return loaded.single();
             }
 
             @Override
@@ -84,13 +95,96 @@ public final class OnnxEmbedder implements Embedder {
         return delegate.embed(text).content().vector();
     }
 
+    /**
+     * Embeds many texts in few inferences: texts of like length together (little padding), up to
+     * {@link #BATCH_TEXTS} texts or {@link #BATCH_TOKENS} tokens each, the inferences side by side
+     * on the executor. A text too long for one inference is embedded alone, in parts. Each vector
+     * is that of its text embedded alone within quantization noise (see {@link BatchEncoder}); the
+     * same list always gives the same vectors.
+     */
     @Override
     public List<float[]> embedAll(List<String> texts) {
-        if (texts.isEmpty()) {
-            return List.of();
+        if (texts.size() < 2) {
+            return texts.stream().map(this::embed).toList();
         }
-        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-        return delegate.embedAll(segments).content().stream().map(Embedding::vector).toList();
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<long[]> tokens = tokenize(texts, cores);
+        float[][] vectors = new float[texts.size()][];
+        List<Integer> batchable = new ArrayList<>();
+        List<CompletableFuture<Void>> work = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            int index = i;
+            if (tokens.get(i) == null) { // too long or blank: as alone (in parts, or langchain4j's error)
+                work.add(CompletableFuture.runAsync(() -> vectors[index] = embed(texts.get(index)), executor));
+            } else {
+                batchable.add(i);
+            }
+        }
+        batchable.sort(Comparator.comparingInt((Integer i) -> tokens.get(i).length).thenComparingInt(i -> i));
+        for (List<Integer> batch : batches(batchable, tokens, cores).reversed()) { // longest first: the cores end together
+            work.add(CompletableFuture.runAsync(() -> encode(batch, tokens, vectors), executor));
+        }
+        Futures.await(CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)));
+        return Arrays.asList(vectors);
+    }
+
+    /** Each text's model input (null: blank, or too long for one inference), tokenized on all cores. */
+    private List<long[]> tokenize(List<String> texts, int cores) {
+        long[][] tokens = new long[texts.size()][];
+        int shares = Math.min(cores, texts.size());
+        CompletableFuture<?>[] work = new CompletableFuture<?>[shares];
+        for (int share = 0; share < shares; share++) {
+            int from = share * texts.size() / shares;
+            int to = (share + 1) * texts.size() / shares;
+            work[share] = CompletableFuture.runAsync(() -> {
+                for (int i = from; i < to; i++) {
+                    tokens[i] = texts.get(i).isBlank() ? null : batches.tokens(texts.get(i));
+                }
+            }, executor);
+        }
+        Futures.await(CompletableFuture.allOf(work));
+        return Arrays.asList(tokens);
+    }
+
+    /**
+     * Cuts the texts (shortest first) into batches: first into as many even shares as keep every
+     * core equally busy (twenty texts on two cores: two of ten, not sixteen and four; a hundred:
+     * eight of 12-13), then each share where a text is more than a quarter (or four tokens) longer
+     * than its batch's shortest, so that padding stays small, or where the batch would pass
+     * {@link #BATCH_TOKENS} tokens.
+     */
+    static List<List<Integer>> batches(List<Integer> sorted, List<long[]> tokens, int cores) {
+        int shares = Math.min(sorted.size(), Math.ceilDiv(Math.ceilDiv(sorted.size(), BATCH_TEXTS), cores) * cores);
+        List<List<Integer>> batches = new ArrayList<>();
+        for (int share = 0; share < shares; share++) {
+            List<Integer> texts = sorted.subList(share * sorted.size() / shares, (share + 1) * sorted.size() / shares);
+            int from = 0;
+            while (from < texts.size()) {
+                int shortest = tokens.get(texts.get(from)).length;
+                int to = from + 1;
+                while (to < texts.size()) {
+                    int length = tokens.get(texts.get(to)).length;
+                    if (length > shortest + Math.max(4, shortest / 4) || (to - from + 1) * length > BATCH_TOKENS) {
+                        break;
+                    }
+                    to++;
+                }
+                batches.add(texts.subList(from, to));
+                from = to;
+            }
+        }
+        return batches;
+    }
+
+    private void encode(List<Integer> batch, List<long[]> tokens, float[][] vectors) {
+        try {
+            List<float[]> encoded = batches.encode(batch.stream().map(tokens::get).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                vectors[batch.get(i)] = encoded.get(i);
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("The embedding model failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.engram.llm;
 
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -13,26 +14,29 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Loads an ONNX model shipped in a langchain4j jar into a session of our own, so that its thread
- * settings are ours: one intra-op thread per inference and no spinning. Embedding is one short
- * inference per text, and texts run side by side (langchain4j's embedAll), so concurrent
- * inferences cannot oversubscribe a small machine's cores, and ONNX Runtime's default spin-waiting
- * does not burn a core the stores and the HTTP server need. Each model is
- * loaded once per process (as langchain4j's own model classes do), however often a store opens.
+ * settings are ours: one intra-op thread per inference and no spinning. Inferences run side by
+ * side (one per text, or one per batch of texts), so concurrent inferences cannot oversubscribe a
+ * small machine's cores, and ONNX Runtime's default spin-waiting does not burn a core the stores
+ * and the HTTP server need. Each model is loaded once per process (as langchain4j's own model
+ * classes do), however often a store opens.
  */
 final class OnnxSessions {
-    private static final Map<String, OnnxBertBiEncoder> LOADED = new ConcurrentHashMap<>();
+    private static final Map<String, Loaded> LOADED = new ConcurrentHashMap<>();
+
+    /** One session, read through langchain4j's encoder (one text) and ours (batches). */
+    record Loaded(OnnxBertBiEncoder single, BatchEncoder batch) {
+    }
 
     private OnnxSessions() {
     }
 
     /** The encoder of {@code resource}.onnx and {@code resource}-tokenizer.json on the classpath. */
-    static OnnxBertBiEncoder encoder(String resource, PoolingMode pooling) {
+    static Loaded encoder(String resource, PoolingMode pooling) {
         return LOADED.computeIfAbsent(resource, r -> load(r, pooling));
     }
 
-    private static OnnxBertBiEncoder load(String resource, PoolingMode pooling) {
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-             InputStream tokenizer = open(resource + "-tokenizer.json")) {
+    private static Loaded load(String resource, PoolingMode pooling) {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
@@ -42,7 +46,16 @@ final class OnnxSessions {
                 model = in.readAllBytes();
             }
             OrtSession session = environment.createSession(model, options);
-            return new OnnxBertBiEncoder(environment, session, tokenizer, pooling);
+            OnnxBertBiEncoder single;
+            try (InputStream tokenizer = open(resource + "-tokenizer.json")) {
+                single = new OnnxBertBiEncoder(environment, session, tokenizer, pooling);
+            }
+            HuggingFaceTokenizer tokenizer;
+            try (InputStream in = open(resource + "-tokenizer.json")) {
+                // as langchain4j's: no padding, no truncation (long texts are embedded in parts)
+                tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false", "truncation", "false"));
+            }
+            return new Loaded(single, new BatchEncoder(environment, session, tokenizer, pooling));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the embedding model " + resource, e);
         } catch (OrtException e) {

@@ -80,9 +80,10 @@ class RoundTripTest {
     }
 
     /**
-     * The same hits in the same order, with scores equal to a few thousandths: BM25's statistics
-     * count the source's replaced revisions until Lucene merges them away, so min-max scaled
-     * scores can move in the fourth decimal.
+     * The same hits in the same order, with scores equal to within a hundredth: BM25's statistics
+     * count the source's replaced revisions until Lucene merges them away, and the import embeds
+     * its messages in other batches than the source's adds did (a quantized model's vector moves a
+     * little with its batch neighbours, OnnxEmbedder), so scaled scores move in the third decimal.
      */
     private static void assertSameSearches(List<String> actual, List<String> expected) {
         java.util.regex.Pattern scored = java.util.regex.Pattern.compile("(.*) (\\d+[.,]\\d{4})");
@@ -93,7 +94,7 @@ class RoundTripTest {
             if (e.matches() && a.matches()) {
                 assertThat(a.group(1)).isEqualTo(e.group(1));
                 assertThat(Double.parseDouble(a.group(2).replace(',', '.'))).isCloseTo(
-                        Double.parseDouble(e.group(2).replace(',', '.')), org.assertj.core.data.Offset.offset(0.005));
+                        Double.parseDouble(e.group(2).replace(',', '.')), org.assertj.core.data.Offset.offset(0.01));
             } else {
                 assertThat(actual.get(i)).isEqualTo(expected.get(i));
             }
