@@ -47,6 +47,49 @@ class ExportImportTest {
     }
 
     @Test
+    void aCitedRecordRepeatedInTheFileKeepsItsCitationThroughTheFirstCopysNewUid() throws Exception {
+        Scope source = Scope.of(org, "repeats");
+        Scope target = Scope.of(org, "repeats-copy");
+        Seed.fill(memory, source);
+        Path file = export(source, null);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.node.ObjectNode> records = Files.readAllLines(file).stream()
+                .filter(line -> !line.isBlank())
+                .map(line -> {
+                    try {
+                        return (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(line);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).toList();
+        long cited = records.stream().filter(r -> r.path("type").asText().equals("fact"))
+                .flatMap(r -> java.util.stream.StreamSupport.stream(r.path("citations").spliterator(), false))
+                .mapToLong(com.fasterxml.jackson.databind.JsonNode::asLong).findFirst().orElseThrow();
+        List<String> lines = new java.util.ArrayList<>();
+        for (var record : records) {
+            if (record.path("type").asText().equals("manifest")) {
+                var counts = (com.fasterxml.jackson.databind.node.ObjectNode) record.path("counts");
+                counts.put("episodes", counts.path("episodes").asLong() + 1);
+            }
+            if (record.path("type").asText().equals("episode") && record.path("uid").asLong() == cited) {
+                // the same message under another uid, before the cited one: the cited record is the repeat
+                lines.add(json.writeValueAsString(record.deepCopy().put("uid", cited + 1_000_000)));
+            }
+            lines.add(json.writeValueAsString(record));
+        }
+        Path repeated = dir.resolve("repeated.jsonl");
+        Files.write(repeated, lines);
+
+        ImportReport report = importInto(target, repeated, ConflictPolicy.SKIP);
+
+        assertThat(report.episodes().added()).isEqualTo(8);
+        assertThat(report.episodes().duplicates()).isEqualTo(1);
+        assertThat(report.citationsDropped()).isZero();
+        assertThat(Seed.facts(memory, target).stream().map(f -> f.substring(f.indexOf(" | ") + 3)).toList())
+                .isEqualTo(Seed.facts(memory, source).stream().map(f -> f.substring(f.indexOf(" | ") + 3)).toList());
+    }
+
+    @Test
     void aDifferingRecordIsKeptUnderSkipAndOverwrittenUnderReplace() throws Exception {
         Scope source = Scope.of(org, "source");
         Scope target = Scope.of(org, "copy");

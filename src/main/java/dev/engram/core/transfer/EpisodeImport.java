@@ -29,6 +29,10 @@ final class EpisodeImport implements RecordSource.Handler {
     private record Known(long uid, Map<String, String> metadata) {
     }
 
+    /** A repeat of a message of the file not stored yet when the repeat was read: its uid comes later. */
+    private record Repeat(long sourceUid, String key) {
+    }
+
     private final Scope target;
     private final ImportOptions options;
     private final EpisodeStore store;
@@ -37,6 +41,7 @@ final class EpisodeImport implements RecordSource.Handler {
     private final Set<String> inFile = new HashSet<>();
     private final Map<Long, Long> uids = new HashMap<>();
     private final List<IncomingEpisode> batch = new ArrayList<>();
+    private final List<Repeat> repeats = new ArrayList<>();
     private final List<FactRecord> facts = new ArrayList<>();
     private final long total;
     private final Progress progress;
@@ -101,6 +106,8 @@ final class EpisodeImport implements RecordSource.Handler {
                 duplicates++;
                 if (existing != null) {
                     uids.put(e.sourceUid(), existing.uid());
+                } else { // its first copy is in this batch: stored below
+                    repeats.add(new Repeat(e.sourceUid(), key));
                 }
             } else if (existing == null) {
                 fresh.add(e);
@@ -121,6 +128,8 @@ final class EpisodeImport implements RecordSource.Handler {
             known.put(ImportKeys.episode(e.producer(), e.producedFor(), e.role(), e.createdAt(), e.content()),
                     new Known(e.uid(), e.metadata()));
         }
+        repeats.forEach(repeat -> uids.put(repeat.sourceUid(), known.get(repeat.key()).uid()));
+        repeats.clear();
         added += stored.size();
         batch.clear();
         progress.update("Importing episodes", added + unchanged + skipped + replaced + duplicates, total);
