@@ -3,6 +3,9 @@ package dev.engram.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.core.Cancellation;
 import dev.engram.core.Progress;
 import dev.engram.core.episode.Episode;
@@ -18,11 +21,15 @@ import dev.engram.core.transfer.ImportRequest;
 import dev.engram.core.transfer.TransferManifest;
 import dev.engram.core.transfer.Transfers;
 import dev.engram.support.SharedEngram;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,23 +59,23 @@ class ExportImportTest {
         Scope target = Scope.of(org, "repeats-copy");
         Seed.fill(memory, source);
         Path file = export(source, null);
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        List<com.fasterxml.jackson.databind.node.ObjectNode> records = Files.readAllLines(file).stream()
+        ObjectMapper json = new ObjectMapper();
+        List<ObjectNode> records = Files.readAllLines(file).stream()
                 .filter(line -> !line.isBlank())
                 .map(line -> {
                     try {
-                        return (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(line);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        return (ObjectNode) json.readTree(line);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 }).toList();
         long cited = records.stream().filter(r -> r.path("type").asText().equals("fact"))
-                .flatMap(r -> java.util.stream.StreamSupport.stream(r.path("citations").spliterator(), false))
-                .mapToLong(com.fasterxml.jackson.databind.JsonNode::asLong).findFirst().orElseThrow();
-        List<String> lines = new java.util.ArrayList<>();
+                .flatMap(r -> StreamSupport.stream(r.path("citations").spliterator(), false))
+                .mapToLong(JsonNode::asLong).findFirst().orElseThrow();
+        List<String> lines = new ArrayList<>();
         for (var record : records) {
             if (record.path("type").asText().equals("manifest")) {
-                var counts = (com.fasterxml.jackson.databind.node.ObjectNode) record.path("counts");
+                ObjectNode counts = (ObjectNode) record.path("counts");
                 counts.put("episodes", counts.path("episodes").asLong() + 1);
             }
             if (record.path("type").asText().equals("episode") && record.path("uid").asLong() == cited) {

@@ -128,7 +128,12 @@ final class EpisodeImport implements RecordSource.Handler {
             known.put(ImportKeys.episode(e.producer(), e.producedFor(), e.role(), e.createdAt(), e.content()),
                     new Known(e.uid(), e.metadata()));
         }
-        repeats.forEach(repeat -> uids.put(repeat.sourceUid(), known.get(repeat.key()).uid()));
+        for (Repeat repeat : repeats) {
+            Known first = known.get(repeat.key());
+            if (first != null) { // stored above (else its citations are reported dropped)
+                uids.put(repeat.sourceUid(), first.uid());
+            }
+        }
         repeats.clear();
         added += stored.size();
         batch.clear();
