@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.neo4j.graphdb.Node;
 
 /**
  * Reads of the episode graph: lookups, listings, neighbours and the two kinds of search.
@@ -176,6 +177,23 @@ final class EpisodeQueries {
         params.put("fetch", filter.isAll() ? limit : limit * OVERFETCH);
         freshness.awaitFresh();
         params.put("limit", limit);
+        if (filter.isAll()) { // the scope checked in one read of each node's properties
+            return database.read(tx -> {
+                try (var result = tx.execute("""
+                        CALL db.index.fulltext.queryNodes('episode_text', $query, {limit: $fetch}) YIELD node, score
+                        RETURN node, score""", params)) {
+                    List<Hit> hits = new ArrayList<>();
+                    while (hits.size() < limit && result.hasNext()) {
+                        Map<String, Object> row = result.next();
+                        Long uid = EpisodeRows.uidInScope((Node) row.get("node"), scope);
+                        if (uid != null) {
+                            hits.add(new Hit(uid, ((Number) row.get("score")).doubleValue()));
+                        }
+                    }
+                    return hits;
+                }
+            });
+        }
         return database.read(tx -> {
             try (var result = tx.execute("""
                     CALL db.index.fulltext.queryNodes('episode_text', $query, {limit: $fetch}) YIELD node AS e, score

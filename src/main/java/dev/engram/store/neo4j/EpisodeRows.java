@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Result;
 
 /** The one projection of an episode node, and its mapping to the core record. */
@@ -38,6 +39,17 @@ final class EpisodeRows {
                 Instant.ofEpochMilli((Long) row.get("created_at")),
                 metadata,
                 (String) row.get("episode_type"));
+    }
+
+    /**
+     * The uid of an episode node of {@code scope}, or null for one of another scope: its three
+     * properties read in one pass over the node's property records (a read by name walks them
+     * from the start each time, as Cypher's {@code e.org_id} does).
+     */
+    static Long uidInScope(Node node, Scope scope) {
+        Map<String, Object> properties = node.getProperties("uid", "org_id", "project_id");
+        return scope.orgId().equals(properties.get("org_id")) && scope.projectId().equals(properties.get("project_id"))
+                ? (Long) properties.get("uid") : null;
     }
 
     static List<Episode> mapAll(Result result) {

@@ -5,6 +5,7 @@ import dev.engram.core.scope.Scope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,60 +21,89 @@ import org.neo4j.graphdb.Transaction;
  * hits by their unique uid, their neighbours along {@code NEXT}, and the neighbours' neighbours.
  * The Cypher form of the same reads (still used under a filter) took about 3.5 ms for 100 hits at
  * 100k episodes, most of it the query pipeline rather than the store (BENCHMARKS.md).
+ * <p>
+ * Each node's properties are read in one pass over its property records, and each node's uid and
+ * neighbours once: the hits' neighbours are also the neighbours' neighbours, and a property read
+ * by name walks the node's records from the start each time.
  */
 final class TimelineLinks {
     private static final Label EPISODE = Label.label("Episode");
     private static final RelationshipType NEXT = RelationshipType.withName("NEXT");
+
+    /** What a link says of its own episode. */
+    private record Place(long uid, long createdAt, boolean question) {
+    }
+
+    private final Map<Node, Place> found = new LinkedHashMap<>();
+    private final Map<Node, Long> uids = new HashMap<>();
+    private final Map<Node, Node> previous = new HashMap<>();
+    private final Map<Node, Node> next = new HashMap<>();
 
     private TimelineLinks() {
     }
 
     /** The hits of the scope among {@code uids}, then their neighbours, each once, with its own neighbours. */
     static List<TimelineLink> read(Transaction tx, Scope scope, Collection<Long> uids) {
+        return new TimelineLinks().links(tx, scope, uids);
+    }
+
+    private List<TimelineLink> links(Transaction tx, Scope scope, Collection<Long> hitUids) {
         List<Node> hits = new ArrayList<>();
-        for (long uid : uids) {
+        for (long uid : hitUids) {
             Node node = tx.findNode(EPISODE, "uid", uid);
-            if (node != null && scope.orgId().equals(node.getProperty("org_id", null))
-                    && scope.projectId().equals(node.getProperty("project_id", null))) {
+            if (node == null || found.containsKey(node)) {
+                continue;
+            }
+            Map<String, Object> properties = node.getProperties("org_id", "project_id", "created_at", "content");
+            if (scope.orgId().equals(properties.get("org_id")) && scope.projectId().equals(properties.get("project_id"))) {
                 hits.add(node);
+                found.put(node, place(uid, properties));
+                uids.put(node, uid);
             }
         }
-        Map<Long, Node> found = new LinkedHashMap<>();
-        hits.forEach(node -> found.putIfAbsent(uid(node), node));
-        for (Direction direction : List.of(Direction.INCOMING, Direction.OUTGOING)) {
+        for (Map<Node, Node> side : List.of(previous, next)) {
             for (Node hit : hits) {
-                Node neighbour = neighbour(hit, direction);
-                if (neighbour != null) {
-                    found.putIfAbsent(uid(neighbour), neighbour);
+                Node neighbour = neighbour(hit, side);
+                if (neighbour != null && !found.containsKey(neighbour)) {
+                    Map<String, Object> properties = neighbour.getProperties("uid", "created_at", "content");
+                    long uid = (Long) properties.get("uid");
+                    found.put(neighbour, place(uid, properties));
+                    uids.put(neighbour, uid);
                 }
             }
         }
         List<TimelineLink> links = new ArrayList<>(found.size());
-        for (Node node : found.values()) {
-            Node previous = neighbour(node, Direction.INCOMING);
-            Node next = neighbour(node, Direction.OUTGOING);
-            Object content = node.getProperty("content", null);
-            links.add(new TimelineLink(uid(node), Instant.ofEpochMilli((Long) node.getProperty("created_at")),
-                    previous == null ? null : uid(previous), next == null ? null : uid(next),
-                    content instanceof String text && text.strip().endsWith("?")));
-        }
+        found.forEach((node, place) -> links.add(new TimelineLink(place.uid(), Instant.ofEpochMilli(place.createdAt()),
+                uid(neighbour(node, previous)), uid(neighbour(node, next)), place.question())));
         return links;
     }
 
-    /** The episode just before (incoming) or after (outgoing) {@code node}, if any. */
-    private static Node neighbour(Node node, Direction direction) {
+    private static Place place(long uid, Map<String, Object> properties) {
+        return new Place(uid, (Long) properties.get("created_at"),
+                properties.get("content") instanceof String text && text.strip().endsWith("?"));
+    }
+
+    /** The episode just before ({@code side} is {@link #previous}) or after {@code node}, if any, read once. */
+    private Node neighbour(Node node, Map<Node, Node> side) {
+        if (side.containsKey(node)) {
+            return side.get(node);
+        }
+        Direction direction = side == previous ? Direction.INCOMING : Direction.OUTGOING;
+        Node found = null;
         try (var relationships = node.getRelationships(direction, NEXT)) {
             for (Relationship relationship : relationships) {
                 Node other = relationship.getOtherNode(node);
                 if (other.hasLabel(EPISODE)) {
-                    return other;
+                    found = other;
+                    break;
                 }
             }
         }
-        return null;
+        side.put(node, found);
+        return found;
     }
 
-    private static long uid(Node node) {
-        return (Long) node.getProperty("uid");
+    private Long uid(Node node) {
+        return node == null ? null : uids.computeIfAbsent(node, n -> (Long) n.getProperty("uid"));
     }
 }

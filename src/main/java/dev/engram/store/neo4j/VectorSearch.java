@@ -5,10 +5,12 @@ import dev.engram.core.scope.Filter;
 import dev.engram.core.scope.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.neo4j.graphdb.Node;
 
 /**
  * Nearest episodes by vector, scored by cosine similarity (Neo4j reports (1 + cos) / 2, turned
@@ -82,6 +84,25 @@ final class VectorSearch {
     }
 
     private List<Hit> wide(Scope scope, float[] vector, Filter filter, int fetch, int limit) {
+        if (filter.isAll()) { // the scope checked in one read of each node's properties
+            return database.read(tx -> {
+                try (var result = tx.execute("""
+                        CYPHER 25
+                        MATCH (e:Episode)
+                          SEARCH e IN (VECTOR INDEX episode_vectors FOR $vector LIMIT $fetch) SCORE AS score
+                        RETURN e, score""", Map.of("vector", vector, "fetch", fetch))) {
+                    List<Hit> hits = new ArrayList<>();
+                    result.forEachRemaining(row -> {
+                        Long uid = EpisodeRows.uidInScope((Node) row.get("e"), scope);
+                        if (uid != null) {
+                            hits.add(new Hit(uid, 2 * ((Number) row.get("score")).doubleValue() - 1));
+                        }
+                    });
+                    hits.sort(Comparator.comparingDouble(Hit::score).reversed());
+                    return List.copyOf(hits.subList(0, Math.min(limit, hits.size())));
+                }
+            });
+        }
         return query("""
                 CYPHER 25
                 MATCH (e:Episode)

@@ -236,6 +236,30 @@ class Neo4jEpisodeStoreTest {
         assertThat(search.isSparse(big)).isFalse(); // a filter that leaves few says nothing of the scope
     }
 
+    @Test
+    void withoutAFilterBothSearchesKeepTheScopeAsTheCypherFormDoes() {
+        Scope mine = Scope.of("one-pass", "mine");
+        Scope theirs = Scope.of("one-pass", "theirs");
+        Instant t = Instant.parse("2025-04-01T00:00:00Z");
+        add(theirs, "bob", t, "The red kite flew high over the hill", "A kite festival by the sea");
+        List<Episode> kites = add(mine, "alice", t, "I flew a red kite on the hill", "Kites need a steady wind",
+                "The festival had kites of every colour");
+        // a filter that passes every episode sends both searches through Cypher instead
+        Filter anyone = new Filter.Compare(FilterField.of(SystemField.PRODUCER), Filter.Op.NE, Literal.text("nobody"));
+
+        List<Hit> text = store.searchText(mine, "kite festival hill", Filter.all(), 10);
+        assertThat(text).hasSize(3).extracting(Hit::uid).containsExactlyInAnyOrderElementsOf(kites.stream().map(Episode::uid).toList());
+        assertThat(text).isEqualTo(store.searchText(mine, "kite festival hill", anyone, 10));
+
+        VectorSearch search = new VectorSearch(database);
+        float[] query = embedder.embedQuery("flying a kite");
+        List<Hit> near = search.search(mine, query, Filter.all(), 3);
+        assertThat(search.isSparse(mine)).isFalse(); // searched wide: the scope's hits kept from the index's nearest
+        assertThat(near).extracting(Hit::uid).containsExactlyInAnyOrderElementsOf(kites.stream().map(Episode::uid).toList());
+        assertThat(near).extracting(Hit::score).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(near).isEqualTo(search.search(mine, query, anyone, 3));
+    }
+
     private static double cosine(float[] a, float[] b) {
         double dot = 0, na = 0, nb = 0;
         for (int i = 0; i < a.length; i++) {
