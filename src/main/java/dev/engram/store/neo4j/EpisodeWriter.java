@@ -26,11 +26,14 @@ import org.neo4j.graphdb.Transaction;
 final class EpisodeWriter {
     private static final Label EPISODE = Label.label("Episode");
     private static final Label REVISION = Label.label("Revision");
+    private static final Label PROJECT = Label.label("Project");
     private static final RelationshipType NEXT = RelationshipType.withName("NEXT");
     private static final RelationshipType REVISED = RelationshipType.withName("REVISED");
     private final Neo4jDatabase database;
     private final UidAllocator uids;
     private final TextIndexFreshness freshness;
+    /** Each project's node (element id) as last locked: locked again without a lookup. */
+    private final Map<Scope, String> projectNodes = new java.util.concurrent.ConcurrentHashMap<>();
 
     EpisodeWriter(Neo4jDatabase database, UidAllocator uids, TextIndexFreshness freshness) {
         this.database = database;
@@ -353,9 +356,27 @@ final class EpisodeWriter {
     /** Takes the project's write lock (creating the project node on first write when asked). */
     /**
      * The scope's project node, write-locked for the rest of the transaction (its version counted
-     * up); when it does not exist yet, created first if {@code create}, else null.
+     * up); when it does not exist yet, created first if {@code create}, else null. A project seen
+     * before is locked by its node's id, without a statement and without touching the project
+     * index first (a core-API index lookup before the lock deadlocked against concurrent writers),
+     * and checked to still be that project once locked; otherwise, and the first time, by Cypher.
      */
-    private static Node lockProject(Transaction tx, Scope scope, boolean create) {
+    private Node lockProject(Transaction tx, Scope scope, boolean create) {
+        String known = projectNodes.get(scope);
+        if (known != null) {
+            try {
+                Node node = tx.getNodeByElementId(known);
+                tx.acquireWriteLock(node);
+                if (node.hasLabel(PROJECT) && scope.orgId().equals(node.getProperty("org_id", null))
+                        && scope.projectId().equals(node.getProperty("project_id", null))) {
+                    node.setProperty("version", ((Number) node.getProperty("version", 0L)).longValue() + 1);
+                    return node;
+                }
+            } catch (org.neo4j.graphdb.NotFoundException deleted) {
+                // the project was deleted (or its creation rolled back): found or created again below
+            }
+            projectNodes.remove(scope, known);
+        }
         String statement = create
                 ? """
                   MERGE (p:Project {org_id: $org, project_id: $project})
@@ -367,7 +388,11 @@ final class EpisodeWriter {
                   SET p.version = coalesce(p.version, 0) + 1
                   RETURN p""";
         try (var result = tx.execute(statement, scopeParams(scope))) {
-            return result.hasNext() ? (Node) result.next().get("p") : null;
+            Node node = result.hasNext() ? (Node) result.next().get("p") : null;
+            if (node != null) {
+                projectNodes.put(scope, node.getElementId());
+            }
+            return node;
         }
     }
 

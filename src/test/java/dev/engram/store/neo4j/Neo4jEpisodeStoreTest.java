@@ -260,6 +260,21 @@ class Neo4jEpisodeStoreTest {
         assertThat(near).isEqualTo(search.search(mine, query, anyone, 3));
     }
 
+    @Test
+    void aProjectDeletedAndCreatedAgainTakesItsNextAddsWhereverTheyArrive() {
+        Scope scope = Scope.of("relock", "p");
+        Instant t = Instant.parse("2025-05-01T00:00:00Z");
+        List<Episode> first = add(scope, "alice", t, "one"); // the project's node is remembered for its lock
+        assertThat(new Neo4jProjectStore(database).delete(scope)).isTrue();
+        List<Episode> again = add(scope, "alice", t.plusSeconds(10), "two"); // that node is gone: created again
+        List<Episode> third = add(scope, "alice", t.plusSeconds(20), "three"); // the new node, at the tail
+        assertThat(new Neo4jProjectStore(database).find(scope)).isPresent();
+        List<Episode> listed = store.list(scope, Filter.all(), new PageRequest(10, 0), Order.OLDEST_FIRST);
+        assertThat(listed).extracting(Episode::content).containsExactly("one", "two", "three");
+        assertThat(store.neighbours(scope, first.getFirst().uid(), 0, 5, Filter.all()).after())
+                .extracting(Episode::uid).containsExactly(again.getFirst().uid(), third.getFirst().uid());
+    }
+
     private static double cosine(float[] a, float[] b) {
         double dot = 0, na = 0, nb = 0;
         for (int i = 0; i < a.length; i++) {
