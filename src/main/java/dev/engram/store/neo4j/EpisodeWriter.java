@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.RelationshipType;
@@ -33,7 +34,7 @@ final class EpisodeWriter {
     private final UidAllocator uids;
     private final TextIndexFreshness freshness;
     /** Each project's node (element id) as last locked: locked again without a lookup. */
-    private final Map<Scope, String> projectNodes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Scope, String> projectNodes = new ConcurrentHashMap<>();
 
     EpisodeWriter(Neo4jDatabase database, UidAllocator uids, TextIndexFreshness freshness) {
         this.database = database;
@@ -353,7 +354,6 @@ final class EpisodeWriter {
         return total;
     }
 
-    /** Takes the project's write lock (creating the project node on first write when asked). */
     /**
      * The scope's project node, write-locked for the rest of the transaction (its version counted
      * up); when it does not exist yet, created first if {@code create}, else null. A project seen
