@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.RelationshipType;
@@ -27,14 +26,11 @@ import org.neo4j.graphdb.Transaction;
 final class EpisodeWriter {
     private static final Label EPISODE = Label.label("Episode");
     private static final Label REVISION = Label.label("Revision");
-    private static final Label PROJECT = Label.label("Project");
     private static final RelationshipType NEXT = RelationshipType.withName("NEXT");
     private static final RelationshipType REVISED = RelationshipType.withName("REVISED");
     private final Neo4jDatabase database;
     private final UidAllocator uids;
     private final TextIndexFreshness freshness;
-    /** Each project's node (element id) as last locked: locked again without a lookup. */
-    private final Map<Scope, String> projectNodes = new ConcurrentHashMap<>();
 
     EpisodeWriter(Neo4jDatabase database, UidAllocator uids, TextIndexFreshness freshness) {
         this.database = database;
@@ -70,7 +66,7 @@ final class EpisodeWriter {
             long next = first;
             for (EpisodeDraft draft : drafts) {
                 long uid = draft.uid() != null ? draft.uid() : next++;
-                stored.add(insert(tx, scope, token, uid, draft));
+                stored.add(insert(tx, project, scope, token, uid, draft));
             }
             return stored;
         });
@@ -145,19 +141,17 @@ final class EpisodeWriter {
                 CREATE (a)-[:NEXT]->(b)""", Map.of("links", links)).close();
     }
 
-    private Episode insert(Transaction tx, Scope scope, String token, long uid, EpisodeDraft draft) {
+    private Episode insert(Transaction tx, Node project, Scope scope, String token, long uid, EpisodeDraft draft) {
         NewEpisode episode = draft.episode();
         long createdAt = episode.createdAt().toEpochMilli();
         Map<String, Object> params = scopeParams(scope);
         params.put("t", createdAt);
         Long previous;
         Long following;
-        Map<String, Object> tail = single(tx, """
-                MATCH (p:Project {org_id: $org, project_id: $project})
-                RETURN p.last_uid AS uid, p.last_created_at AS t""", params);
-        if (tail != null && tail.get("uid") != null && createdAt >= (Long) tail.get("t")) {
+        Map<String, Object> tail = project.getProperties("last_uid", "last_created_at"); // the node append locked
+        if (tail.get("last_uid") instanceof Long last && createdAt >= (Long) tail.get("last_created_at")) {
             // the common case, appending in time order: the project's last episode precedes it
-            previous = (Long) tail.get("uid");
+            previous = last;
             following = null;
         } else {
             // Two steps, so that the scope-time index gives the order (see EpisodeQueries): the
@@ -356,27 +350,12 @@ final class EpisodeWriter {
 
     /**
      * The scope's project node, write-locked for the rest of the transaction (its version counted
-     * up); when it does not exist yet, created first if {@code create}, else null. A project seen
-     * before is locked by its node's id, without a statement and without touching the project
-     * index first (a core-API index lookup before the lock deadlocked against concurrent writers),
-     * and checked to still be that project once locked; otherwise, and the first time, by Cypher.
+     * up); when it does not exist yet, created first if {@code create}, else null. Always through
+     * MERGE / MATCH, which take the project's index entry before its node: the order every writer
+     * must keep (locking a remembered node first, and the index entry later in the same
+     * transaction, deadlocked against writers that had taken the entry: BENCHMARKS.md).
      */
-    private Node lockProject(Transaction tx, Scope scope, boolean create) {
-        String known = projectNodes.get(scope);
-        if (known != null) {
-            try {
-                Node node = tx.getNodeByElementId(known);
-                tx.acquireWriteLock(node);
-                if (node.hasLabel(PROJECT) && scope.orgId().equals(node.getProperty("org_id", null))
-                        && scope.projectId().equals(node.getProperty("project_id", null))) {
-                    node.setProperty("version", ((Number) node.getProperty("version", 0L)).longValue() + 1);
-                    return node;
-                }
-            } catch (org.neo4j.graphdb.NotFoundException deleted) {
-                // the project was deleted (or its creation rolled back): found or created again below
-            }
-            projectNodes.remove(scope, known);
-        }
+    private static Node lockProject(Transaction tx, Scope scope, boolean create) {
         String statement = create
                 ? """
                   MERGE (p:Project {org_id: $org, project_id: $project})
@@ -388,11 +367,7 @@ final class EpisodeWriter {
                   SET p.version = coalesce(p.version, 0) + 1
                   RETURN p""";
         try (var result = tx.execute(statement, scopeParams(scope))) {
-            Node node = result.hasNext() ? (Node) result.next().get("p") : null;
-            if (node != null) {
-                projectNodes.put(scope, node.getElementId());
-            }
-            return node;
+            return result.hasNext() ? (Node) result.next().get("p") : null;
         }
     }
 

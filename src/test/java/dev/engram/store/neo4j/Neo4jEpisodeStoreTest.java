@@ -264,10 +264,10 @@ class Neo4jEpisodeStoreTest {
     void aProjectDeletedAndCreatedAgainTakesItsNextAddsWhereverTheyArrive() {
         Scope scope = Scope.of("relock", "p");
         Instant t = Instant.parse("2025-05-01T00:00:00Z");
-        List<Episode> first = add(scope, "alice", t, "one"); // the project's node is remembered for its lock
+        List<Episode> first = add(scope, "alice", t, "one");
         assertThat(new Neo4jProjectStore(database).delete(scope)).isTrue();
-        List<Episode> again = add(scope, "alice", t.plusSeconds(10), "two"); // that node is gone: created again
-        List<Episode> third = add(scope, "alice", t.plusSeconds(20), "three"); // the new node, at the tail
+        List<Episode> again = add(scope, "alice", t.plusSeconds(10), "two"); // the project is created again
+        List<Episode> third = add(scope, "alice", t.plusSeconds(20), "three"); // at the new project node's tail
         assertThat(new Neo4jProjectStore(database).find(scope)).isPresent();
         List<Episode> listed = store.list(scope, Filter.all(), new PageRequest(10, 0), Order.OLDEST_FIRST);
         assertThat(listed).extracting(Episode::content).containsExactly("one", "two", "three");
