@@ -32,10 +32,12 @@ final class EpisodeQueries {
 
     private final Neo4jDatabase database;
     private final TextIndexFreshness freshness;
+    private final NodeLocator locator;
 
-    EpisodeQueries(Neo4jDatabase database, TextIndexFreshness freshness) {
+    EpisodeQueries(Neo4jDatabase database, TextIndexFreshness freshness, NodeLocator locator) {
         this.database = database;
         this.freshness = freshness;
+        this.locator = locator;
     }
 
     Optional<Episode> get(Scope scope, long uid) {
@@ -43,16 +45,22 @@ final class EpisodeQueries {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
     }
 
+    /**
+     * The episodes of the scope among {@code uids}, in their order, read through the core API (a
+     * search's hits through the hints it left): the Cypher form of this read spent most of its
+     * 0.4 ms on ten episodes in the query pipeline.
+     */
     List<Episode> getAll(Scope scope, List<Long> uids) {
-        Map<String, Object> params = EpisodeWriter.scopeParams(scope);
-        params.put("uids", uids);
         return database.read(tx -> {
-            try (var result = tx.execute("""
-                    UNWIND range(0, size($uids) - 1) AS i
-                    MATCH (e:Episode {uid: $uids[i]}) WHERE e.org_id = $org AND e.project_id = $project
-                    RETURN """ + EpisodeRows.PROJECTION + " ORDER BY i", params)) {
-                return EpisodeRows.mapAll(result);
+            List<Episode> episodes = new ArrayList<>(uids.size());
+            for (long uid : uids) {
+                NodeLocator.Found found = locator.find(tx, uid, "org_id", "project_id");
+                if (found != null && scope.orgId().equals(found.properties().get("org_id"))
+                        && scope.projectId().equals(found.properties().get("project_id"))) {
+                    episodes.add(EpisodeRows.read(found.node(), uid, scope));
+                }
             }
+            return episodes;
         });
     }
 
@@ -185,8 +193,10 @@ final class EpisodeQueries {
                     List<Hit> hits = new ArrayList<>();
                     while (hits.size() < limit && result.hasNext()) {
                         Map<String, Object> row = result.next();
-                        Long uid = EpisodeRows.uidInScope((Node) row.get("node"), scope);
+                        Node node = (Node) row.get("node");
+                        Long uid = EpisodeRows.uidInScope(node, scope);
                         if (uid != null) {
+                            locator.remember(uid, node);
                             hits.add(new Hit(uid, ((Number) row.get("score")).doubleValue()));
                         }
                     }
@@ -209,7 +219,7 @@ final class EpisodeQueries {
             return List.of();
         }
         if (filter.isAll()) {
-            return database.read(tx -> TimelineLinks.read(tx, scope, uids));
+            return database.read(tx -> TimelineLinks.read(tx, locator, scope, uids));
         }
         Map<String, Object> params = EpisodeWriter.scopeParams(scope);
         String p = CypherFilter.compile(filter, "p", params);

@@ -41,6 +41,35 @@ final class EpisodeRows {
                 (String) row.get("episode_type"));
     }
 
+    /** The fixed properties {@link #read} takes from a node, beside its metadata. */
+    private static final java.util.Set<String> FIELDS = java.util.Set.of("producer", "produced_for", "role", "content",
+            "created_at", "episode_type");
+
+    /**
+     * The episode of a node known to be {@code uid} of {@code scope}, as {@link #map} makes it from
+     * {@link #PROJECTION}: its keys read first, then the properties it needs in one pass (never the
+     * vector, which a read of every property would decode).
+     */
+    static Episode read(Node node, long uid, Scope scope) {
+        List<String> wanted = new java.util.ArrayList<>();
+        for (String key : node.getPropertyKeys()) {
+            if (FIELDS.contains(key) || key.startsWith(EpisodeProperties.METADATA_PREFIX)) {
+                wanted.add(key);
+            }
+        }
+        Map<String, Object> properties = node.getProperties(wanted.toArray(String[]::new));
+        Map<String, String> metadata = new HashMap<>();
+        properties.forEach((key, value) -> {
+            if (key.startsWith(EpisodeProperties.METADATA_PREFIX)) {
+                metadata.put(key.substring(EpisodeProperties.METADATA_PREFIX.length()), (String) value);
+            }
+        });
+        return new Episode(uid, scope, (String) properties.get("producer"), (String) properties.get("produced_for"),
+                (String) properties.get("role"), (String) properties.get("content"),
+                Instant.ofEpochMilli((Long) properties.get("created_at")), metadata,
+                (String) properties.get("episode_type"));
+    }
+
     /**
      * The uid of an episode node of {@code scope}, or null for one of another scope: its three
      * properties read in one pass over the node's property records (a read by name walks them

@@ -40,8 +40,9 @@ public final class Neo4jEpisodeStore implements EpisodeStore {
         TextIndexFreshness freshness = new TextIndexFreshness(database);
         this.schema = new EpisodeSchema(database, analyzer, speakerInText);
         this.writer = new EpisodeWriter(database, new UidAllocator(database), freshness);
-        this.queries = new EpisodeQueries(database, freshness);
-        this.vectors = new VectorSearch(database);
+        NodeLocator locator = new NodeLocator();
+        this.queries = new EpisodeQueries(database, freshness, locator);
+        this.vectors = new VectorSearch(database, locator);
         schema.ensure();
         this.space = new AtomicReference<>(schema.embeddingSpace());
     }

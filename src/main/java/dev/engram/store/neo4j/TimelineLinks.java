@@ -39,22 +39,26 @@ final class TimelineLinks {
     private final Map<Node, Node> previous = new HashMap<>();
     private final Map<Node, Node> next = new HashMap<>();
 
-    private TimelineLinks() {
+    private final NodeLocator locator;
+
+    private TimelineLinks(NodeLocator locator) {
+        this.locator = locator;
     }
 
     /** The hits of the scope among {@code uids}, then their neighbours, each once, with its own neighbours. */
-    static List<TimelineLink> read(Transaction tx, Scope scope, Collection<Long> uids) {
-        return new TimelineLinks().links(tx, scope, uids);
+    static List<TimelineLink> read(Transaction tx, NodeLocator locator, Scope scope, Collection<Long> uids) {
+        return new TimelineLinks(locator).links(tx, scope, uids);
     }
 
     private List<TimelineLink> links(Transaction tx, Scope scope, Collection<Long> hitUids) {
         List<Node> hits = new ArrayList<>();
         for (long uid : hitUids) {
-            Node node = tx.findNode(EPISODE, "uid", uid);
-            if (node == null || found.containsKey(node)) {
+            NodeLocator.Found episode = locator.find(tx, uid, "org_id", "project_id", "created_at", "content");
+            if (episode == null || found.containsKey(episode.node())) {
                 continue;
             }
-            Map<String, Object> properties = node.getProperties("org_id", "project_id", "created_at", "content");
+            Node node = episode.node();
+            Map<String, Object> properties = episode.properties();
             if (scope.orgId().equals(properties.get("org_id")) && scope.projectId().equals(properties.get("project_id"))) {
                 hits.add(node);
                 found.put(node, place(uid, properties));

@@ -36,16 +36,18 @@ final class VectorSearch {
     private static final long SPARSE_FOR_NANOS = Duration.ofMinutes(5).toNanos();
 
     private final Neo4jDatabase database;
+    private final NodeLocator locator;
     private final LongSupplier nanoTime;
     /** Scopes a wide search left short, and until when (System.nanoTime) to search them filtered. */
     private final Map<Scope, Long> sparseUntil = new ConcurrentHashMap<>();
 
-    VectorSearch(Neo4jDatabase database) {
-        this(database, System::nanoTime);
+    VectorSearch(Neo4jDatabase database, NodeLocator locator) {
+        this(database, locator, System::nanoTime);
     }
 
-    VectorSearch(Neo4jDatabase database, LongSupplier nanoTime) {
+    VectorSearch(Neo4jDatabase database, NodeLocator locator, LongSupplier nanoTime) {
         this.database = database;
+        this.locator = locator;
         this.nanoTime = nanoTime;
     }
 
@@ -91,15 +93,23 @@ final class VectorSearch {
                         MATCH (e:Episode)
                           SEARCH e IN (VECTOR INDEX episode_vectors FOR $vector LIMIT $fetch) SCORE AS score
                         RETURN e, score""", Map.of("vector", vector, "fetch", fetch))) {
-                    List<Hit> hits = new ArrayList<>();
+                    record Candidate(Hit hit, Node node) {
+                    }
+                    List<Candidate> candidates = new ArrayList<>();
                     result.forEachRemaining(row -> {
-                        Long uid = EpisodeRows.uidInScope((Node) row.get("e"), scope);
+                        Node node = (Node) row.get("e");
+                        Long uid = EpisodeRows.uidInScope(node, scope);
                         if (uid != null) {
-                            hits.add(new Hit(uid, 2 * ((Number) row.get("score")).doubleValue() - 1));
+                            candidates.add(new Candidate(new Hit(uid, 2 * ((Number) row.get("score")).doubleValue() - 1), node));
                         }
                     });
-                    hits.sort(Comparator.comparingDouble(Hit::score).reversed());
-                    return List.copyOf(hits.subList(0, Math.min(limit, hits.size())));
+                    candidates.sort(Comparator.comparingDouble((Candidate c) -> c.hit().score()).reversed());
+                    List<Hit> hits = new ArrayList<>(Math.min(limit, candidates.size()));
+                    for (Candidate candidate : candidates.subList(0, Math.min(limit, candidates.size()))) {
+                        locator.remember(candidate.hit().uid(), candidate.node());
+                        hits.add(candidate.hit());
+                    }
+                    return List.copyOf(hits);
                 }
             });
         }
@@ -108,7 +118,7 @@ final class VectorSearch {
                 MATCH (e:Episode)
                   SEARCH e IN (VECTOR INDEX episode_vectors FOR $vector LIMIT $fetch) SCORE AS score
                 WITH e, score WHERE e.org_id = $org AND e.project_id = $project AND %s
-                RETURN e.uid AS uid, 2 * score - 1 AS score ORDER BY score DESC LIMIT $limit""", scope, vector, filter, fetch, limit);
+                RETURN e, e.uid AS uid, 2 * score - 1 AS score ORDER BY score DESC LIMIT $limit""", scope, vector, filter, fetch, limit);
     }
 
     private List<Hit> filtered(Scope scope, float[] vector, Filter filter, int fetch, int limit) {
@@ -118,7 +128,7 @@ final class VectorSearch {
                   SEARCH e IN (VECTOR INDEX episode_vectors FOR $vector
                                WHERE e.org_id = $org AND e.project_id = $project LIMIT $fetch) SCORE AS score
                 WITH e, score WHERE %s
-                RETURN e.uid AS uid, 2 * score - 1 AS score ORDER BY score DESC LIMIT $limit""", scope, vector, filter, fetch, limit);
+                RETURN e, e.uid AS uid, 2 * score - 1 AS score ORDER BY score DESC LIMIT $limit""", scope, vector, filter, fetch, limit);
     }
 
     private List<Hit> exact(Scope scope, float[] vector, Filter filter, int limit) {
@@ -127,7 +137,7 @@ final class VectorSearch {
                 WHERE e.org_id = $org AND e.project_id = $project AND e.created_at IS NOT NULL
                   AND e.embedding IS NOT NULL AND %s
                 WITH e, vector.similarity.cosine(e.embedding, $vector) AS score
-                RETURN e.uid AS uid, 2 * score - 1 AS score ORDER BY score DESC LIMIT $limit""", scope, vector, filter, limit, limit);
+                RETURN e, e.uid AS uid, 2 * score - 1 AS score ORDER BY score DESC LIMIT $limit""", scope, vector, filter, limit, limit);
     }
 
     /** {@code cypher}'s %s is the filter's predicate on {@code e}, compiled with parameters only. */
@@ -140,7 +150,11 @@ final class VectorSearch {
         return database.read(tx -> {
             try (var result = tx.execute(cypher.formatted(predicate), params)) {
                 List<Hit> hits = new ArrayList<>();
-                result.forEachRemaining(row -> hits.add(new Hit((Long) row.get("uid"), ((Number) row.get("score")).doubleValue())));
+                result.forEachRemaining(row -> {
+                    Hit hit = new Hit((Long) row.get("uid"), ((Number) row.get("score")).doubleValue());
+                    locator.remember(hit.uid(), (Node) row.get("e"));
+                    hits.add(hit);
+                });
                 return hits;
             }
         });

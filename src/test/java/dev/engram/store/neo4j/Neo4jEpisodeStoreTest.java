@@ -209,7 +209,7 @@ class Neo4jEpisodeStoreTest {
                 "The hike down the mountain took four hours");
         List<Episode> few = add(small, "bob", t, "I hiked a small hill near my town", "The bakery sells rye bread");
         java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
-        VectorSearch search = new VectorSearch(database, now::get);
+        VectorSearch search = new VectorSearch(database, new NodeLocator(), now::get);
         float[] query = embedder.embedQuery("hiking in the mountains");
 
         List<Hit> fromBig = search.search(big, query, Filter.all(), 3);
@@ -251,13 +251,90 @@ class Neo4jEpisodeStoreTest {
         assertThat(text).hasSize(3).extracting(Hit::uid).containsExactlyInAnyOrderElementsOf(kites.stream().map(Episode::uid).toList());
         assertThat(text).isEqualTo(store.searchText(mine, "kite festival hill", anyone, 10));
 
-        VectorSearch search = new VectorSearch(database);
+        VectorSearch search = new VectorSearch(database, new NodeLocator());
         float[] query = embedder.embedQuery("flying a kite");
         List<Hit> near = search.search(mine, query, Filter.all(), 3);
         assertThat(search.isSparse(mine)).isFalse(); // searched wide: the scope's hits kept from the index's nearest
         assertThat(near).extracting(Hit::uid).containsExactlyInAnyOrderElementsOf(kites.stream().map(Episode::uid).toList());
         assertThat(near).extracting(Hit::score).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(near).isEqualTo(search.search(mine, query, anyone, 3));
+    }
+
+    @Test
+    void episodesReadThroughTheCoreApiAreThoseTheCypherProjectionMaps() {
+        Scope scope = Scope.of("core-read", "p");
+        Instant t = Instant.parse("2025-08-01T00:00:00Z");
+        NewEpisode plain = new NewEpisode("alice", null, "user", "no metadata, for nobody", t, Map.of());
+        NewEpisode rich = new NewEpisode("bob", "alice", "assistant", "with \"quotes\" and metadata", t.plusSeconds(1),
+                Map.of("topic", "travel", "m.nested", "dots", "empty", ""));
+        List<Episode> added = store.append(scope, List.of(
+                new EpisodeDraft(plain, plain.content(), embedder.embed(plain.content())),
+                new EpisodeDraft(rich, rich.content(), embedder.embed(rich.content()))));
+        long elsewhere = add(Scope.of("core-read", "other"), "carol", t, "another project's").getFirst().uid();
+        List<Long> asked = List.of(added.get(1).uid(), 999_999L, elsewhere, added.get(0).uid(), added.get(1).uid());
+
+        List<Episode> cypher = database.read(tx -> {
+            try (var result = tx.execute("""
+                    UNWIND range(0, size($uids) - 1) AS i
+                    MATCH (e:Episode {uid: $uids[i]}) WHERE e.org_id = $org AND e.project_id = $project
+                    RETURN""" + EpisodeRows.PROJECTION + " ORDER BY i",
+                    Map.of("uids", asked, "org", scope.orgId(), "project", scope.projectId()))) {
+                return EpisodeRows.mapAll(result);
+            }
+        });
+        assertThat(store.getAll(scope, asked)).isEqualTo(cypher).hasSize(3)
+                .containsExactly(added.get(1), added.get(0), added.get(1));
+        assertThat(cypher.getFirst().metadata()).containsOnly(Map.entry("topic", "travel"), Map.entry("m.nested", "dots"),
+                Map.entry("empty", ""));
+        assertThat(cypher.get(1).producedFor()).isNull();
+    }
+
+    @Test
+    void aHintThatNamesAnotherNodeOrNoneStillFindsTheEpisodeByItsUid() {
+        Scope scope = Scope.of("hints", "p");
+        List<Episode> added = add(scope, "alice", Instant.parse("2025-07-01T00:00:00Z"), "first", "second", "third");
+        long first = added.get(0).uid();
+        long second = added.get(1).uid();
+        NodeLocator locator = new NodeLocator();
+        // a hint to the wrong episode, one to a node that is no episode, one to a node deleted since
+        database.read(tx -> {
+            locator.remember(first, tx.findNode(org.neo4j.graphdb.Label.label("Episode"), "uid", second));
+            return null;
+        });
+        String doomed = database.write(tx -> {
+            try (var result = tx.execute("MATCH (p:Project {org_id: $org, project_id: $project}) RETURN p",
+                    Map.of("org", scope.orgId(), "project", scope.projectId()))) {
+                locator.remember(second, (org.neo4j.graphdb.Node) result.next().get("p"));
+            }
+            var node = tx.createNode(org.neo4j.graphdb.Label.label("Episode"));
+            node.setProperty("uid", -7L);
+            locator.remember(added.get(2).uid(), node);
+            return node.getElementId();
+        });
+        database.write(tx -> {
+            tx.getNodeByElementId(doomed).delete();
+            return null;
+        });
+
+        database.read(tx -> {
+            for (Episode episode : added) {
+                NodeLocator.Found found = locator.find(tx, episode.uid(), "content");
+                assertThat(found).isNotNull();
+                assertThat(found.node().getProperty("uid")).isEqualTo(episode.uid());
+                assertThat(found.properties()).containsEntry("content", episode.content());
+            }
+            assertThat(locator.find(tx, 999_999L, "content")).isNull();
+            // the wrong hint was dropped: found again, by the index, the same node
+            NodeLocator.Found again = locator.find(tx, first, "content");
+            assertThat(again.node()).isEqualTo(tx.findNode(org.neo4j.graphdb.Label.label("Episode"), "uid", first));
+            return null;
+        });
+        // searches leave hints behind; the links read through them are those Cypher reads
+        List<Long> uids = added.stream().map(Episode::uid).toList();
+        assertThat(store.searchText(scope, "first second third", Filter.all(), 10)).hasSize(3);
+        Filter anyone = new Filter.Compare(FilterField.of(SystemField.PRODUCER), Filter.Op.NE, Literal.text("nobody"));
+        assertThat(store.links(scope, uids, Filter.all())).containsExactlyInAnyOrderElementsOf(store.links(scope, uids, anyone))
+                .hasSize(3);
     }
 
     @Test
