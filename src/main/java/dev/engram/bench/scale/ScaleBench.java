@@ -41,7 +41,7 @@ public final class ScaleBench {
     public record Checkpoint(long episodes, double ingestPerSecond, Stats searchInProcess, Stats searchRest,
                              Stats addRest, Stats timelinePage, double histogramMillis, long bigScopeEpisodes,
                              long diskBytes, long peakRssBytes, Cost cost, Map<String, Stats> searchStages,
-                             Map<String, Long> diskParts, double settledSeconds) {
+                             Map<String, Long> diskParts, double settledSeconds, int warmUpSearches) {
     }
 
     /**
@@ -72,6 +72,7 @@ public final class ScaleBench {
     private final Random random = new Random(7);
     private SearchStages stages;
     private java.time.Duration settleAtMost = java.time.Duration.ZERO;
+    private int warmUpRounds = 20;
 
     /** {@code samples}: measurements per operation and checkpoint. */
     public ScaleBench(MemoryService memory, URI api, Path dataDir, int samples) {
@@ -102,6 +103,12 @@ public final class ScaleBench {
         return this;
     }
 
+    /** Warms up for at most this many rounds of searches before measuring (see {@link #warmUp}). */
+    public ScaleBench withWarmUpRounds(int rounds) {
+        this.warmUpRounds = rounds;
+        return this;
+    }
+
     /** Ingests up to each checkpoint in turn and measures there. */
     public List<Checkpoint> run(List<Integer> checkpoints, Progress progress) throws IOException, InterruptedException {
         List<Checkpoint> out = new ArrayList<>();
@@ -127,7 +134,7 @@ public final class ScaleBench {
 
     private Checkpoint measure(long stored, double rate, double cpuPerEpisode) throws IOException, InterruptedException {
         double settled = settle();
-        warmUp();
+        int warmUpSearches = warmUp();
         Map<String, Stats> stageStats = stages == null ? Map.of() : stages.measure(corpus, samples);
         long searchCpu = 0;
         Latencies inProcess = new Latencies();
@@ -167,7 +174,7 @@ public final class ScaleBench {
         // the total is the parts' sum: one more walk of the folder could see a checkpoint's writes the parts missed
         Map<String, Long> disk = DiskParts.of(dataDir);
         return new Checkpoint(stored, rate, Stats.of(inProcess), Stats.of(rest), Stats.of(add), Stats.of(page), histogram,
-                bigCount, disk.values().stream().mapToLong(Long::longValue).sum(), peakRss(), cost, stageStats, disk, settled);
+                bigCount, disk.values().stream().mapToLong(Long::longValue).sum(), peakRss(), cost, stageStats, disk, settled, warmUpSearches);
     }
 
     /** Seconds waited for the process to go quiet (at most the settling time). */
@@ -183,13 +190,34 @@ public final class ScaleBench {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private void warmUp() throws IOException, InterruptedException {
-        for (int i = 0; i < Math.min(50, samples); i++) {
-            Scope scope = corpus.nextScope();
-            memory.search(SearchQuery.of(scope, corpus.query(), 10));
-            post("/memories/search", "{\"org_id\": \"" + scope.orgId() + "\", \"project_id\": \"" + scope.projectId()
-                    + "\", \"query\": \"warm up\", \"top_k\": 10}");
+    /**
+     * Searches (in-process and over REST, the measured mix) until the JIT compiler has settled: in
+     * rounds of up to 50 of each, until a round spent less than 5 % of its time compiling, at most
+     * the rounds set. Neo4j, Cypher, Lucene and the HTTP server are much code: after the 50
+     * searches this once was, the compiler still took a tenth of the CPU and searches were slower
+     * by a fifth (BENCHMARKS.md). Returns the searches made.
+     */
+    private int warmUp() throws IOException, InterruptedException {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        int perRound = Math.min(50, samples);
+        int searches = 0;
+        for (int round = 0; round < warmUpRounds; round++) {
+            long compiling = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+            long start = System.nanoTime();
+            for (int i = 0; i < perRound; i++) {
+                Scope scope = corpus.nextScope();
+                String query = corpus.query();
+                memory.search(SearchQuery.of(scope, query, 10));
+                post("/memories/search", "{\"org_id\": \"" + scope.orgId() + "\", \"project_id\": \"" + scope.projectId()
+                        + "\", \"query\": \"" + query + "\", \"top_k\": 10}");
+                searches += 2;
+            }
+            double roundMillis = (System.nanoTime() - start) / 1e6;
+            if (!jit.isCompilationTimeMonitoringSupported() || jit.getTotalCompilationTime() - compiling < 0.05 * roundMillis) {
+                break;
+            }
         }
+        return searches;
     }
 
     @FunctionalInterface

@@ -25,10 +25,11 @@ public final class ScaleReport {
         out.append("\nWhere it goes: CPU of the whole process (all threads) per ingested episode and per in-process search;"
                 + " the heap after a GC; each step of a long-term search timed alone (p50 / p95 ms); disk by part (MB).\n\n");
         for (ScaleBench.Checkpoint c : checkpoints) {
-            out.append(String.format("- **%,d episodes** (measured %.0f s after the import): ingest %.1f CPU ms/episode,"
+            out.append(String.format("- **%,d episodes** (measured %.0f s after the import, after %d warm-up searches):"
+                            + " ingest %.1f CPU ms/episode,"
                             + " search %.1f CPU ms; heap %.0f MB used of %.0f MB committed;"
                             + " resident %.0f MB anonymous + %.0f MB mapped files%n",
-                    c.episodes(), c.settledSeconds(), c.cost().ingestCpuMillisPerEpisode(), c.cost().searchCpuMillis(),
+                    c.episodes(), c.settledSeconds(), c.warmUpSearches(), c.cost().ingestCpuMillisPerEpisode(), c.cost().searchCpuMillis(),
                     c.cost().heapUsedBytes() / 1e6, c.cost().heapCommittedBytes() / 1e6,
                     c.cost().resident().anonymousBytes() / 1e6, c.cost().resident().fileBytes() / 1e6));
             if (!c.searchStages().isEmpty()) {

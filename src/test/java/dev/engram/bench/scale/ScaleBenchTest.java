@@ -20,7 +20,8 @@ class ScaleBenchTest {
         ScaleBench bench = new ScaleBench(engram.memory(), TestApi.baseUri(), engram.dataDir(), 15, corpus)
                 .withStages(new SearchStages(engram.episodeStore(), engram.embedder(),
                         dev.engram.core.episode.EpisodicSearch.Settings.defaults()))
-                .withSettling(java.time.Duration.ofSeconds(3));
+                .withSettling(java.time.Duration.ofSeconds(3))
+                .withWarmUpRounds(2);
 
         List<ScaleBench.Checkpoint> checkpoints = bench.run(List.of(150, 300), Progress.NONE);
 
@@ -35,6 +36,7 @@ class ScaleBenchTest {
             assertThat(c.diskBytes()).isPositive();
             assertThat(c.peakRssBytes()).isPositive();
             assertThat(c.settledSeconds()).isBetween(0.0, 4.5); // waited for quiet, at most the 3 s asked
+            assertThat(c.warmUpSearches()).isIn(30, 60); // one or two rounds of 15 searches each way
             assertThat(c.cost().resident().anonymousBytes() + c.cost().resident().fileBytes())
                     .isPositive().isLessThanOrEqualTo(c.peakRssBytes());
             assertThat(c.cost().ingestCpuMillisPerEpisode()).isPositive();
