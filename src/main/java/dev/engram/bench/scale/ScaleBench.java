@@ -194,8 +194,9 @@ public final class ScaleBench {
      * Searches (in-process and over REST, the measured mix) until the JIT compiler has settled: in
      * rounds of up to 50 of each, until a round spent less than 5 % of its time compiling, at most
      * the rounds set. Neo4j, Cypher, Lucene and the HTTP server are much code: 350 searches in,
-     * the compiler still took a tenth of the CPU, and p95 fell from 21.6 to 15.8 ms over the next
-     * 1,800 (BENCHMARKS.md); this warm-up was 50 searches before. Returns the searches made.
+     * the compiler still took a tenth of the CPU, and p95 fell from 26.7 ms over the next 300 to
+     * about 15.5 ms in later rounds (BENCHMARKS.md); this warm-up was 50 searches before. Returns
+     * the searches made.
      */
     private int warmUp() throws IOException, InterruptedException {
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
