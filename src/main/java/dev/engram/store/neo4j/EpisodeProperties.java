@@ -1,10 +1,15 @@
 package dev.engram.store.neo4j;
 
 import dev.engram.core.scope.SystemField;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.RelationshipType;
 
 /** The fixed property names of {@code :Episode} nodes: the whitelist filters compile against. */
 final class EpisodeProperties {
     static final String METADATA_PREFIX = "m.";
+    /** The label of episode nodes and the relationship chaining a project's episodes in time, for the core API. */
+    static final Label EPISODE = Label.label("Episode");
+    static final RelationshipType NEXT = RelationshipType.withName("NEXT");
 
     private EpisodeProperties() {
     }

@@ -55,8 +55,7 @@ final class EpisodeQueries {
             List<Episode> episodes = new ArrayList<>(uids.size());
             for (long uid : uids) {
                 NodeLocator.Found found = locator.find(tx, uid, "org_id", "project_id");
-                if (found != null && scope.orgId().equals(found.properties().get("org_id"))
-                        && scope.projectId().equals(found.properties().get("project_id"))) {
+                if (found != null && EpisodeRows.inScope(found.properties(), scope)) {
                     episodes.add(EpisodeRows.read(found.node(), uid, scope));
                 }
             }

@@ -77,8 +77,12 @@ final class EpisodeRows {
      */
     static Long uidInScope(Node node, Scope scope) {
         Map<String, Object> properties = node.getProperties("uid", "org_id", "project_id");
-        return scope.orgId().equals(properties.get("org_id")) && scope.projectId().equals(properties.get("project_id"))
-                ? (Long) properties.get("uid") : null;
+        return inScope(properties, scope) ? (Long) properties.get("uid") : null;
+    }
+
+    /** Whether properties read from an episode node (its {@code org_id} and {@code project_id} among them) are of {@code scope}. */
+    static boolean inScope(Map<String, Object> properties, Scope scope) {
+        return scope.orgId().equals(properties.get("org_id")) && scope.projectId().equals(properties.get("project_id"));
     }
 
     static List<Episode> mapAll(Result result) {

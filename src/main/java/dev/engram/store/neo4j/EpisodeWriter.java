@@ -24,9 +24,9 @@ import org.neo4j.graphdb.Transaction;
  * up and the chain never forks; writers to different projects do not wait for each other.
  */
 final class EpisodeWriter {
-    private static final Label EPISODE = Label.label("Episode");
+    private static final Label EPISODE = EpisodeProperties.EPISODE;
     private static final Label REVISION = Label.label("Revision");
-    private static final RelationshipType NEXT = RelationshipType.withName("NEXT");
+    private static final RelationshipType NEXT = EpisodeProperties.NEXT;
     private static final RelationshipType REVISED = RelationshipType.withName("REVISED");
     private final Neo4jDatabase database;
     private final UidAllocator uids;

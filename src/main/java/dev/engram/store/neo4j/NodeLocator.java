@@ -14,7 +14,7 @@ import org.neo4j.graphdb.Transaction;
  * none, so {@link #find} keeps a node only while it is still the episode with that uid.
  */
 final class NodeLocator {
-    private static final Label EPISODE = Label.label("Episode");
+    private static final Label EPISODE = EpisodeProperties.EPISODE;
     /** Hints kept at most (a search leaves up to two hundred); all are dropped when it is reached. */
     static final int CAPACITY = 8_192;
 

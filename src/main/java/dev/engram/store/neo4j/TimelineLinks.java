@@ -27,8 +27,8 @@ import org.neo4j.graphdb.Transaction;
  * by name walks the node's records from the start each time.
  */
 final class TimelineLinks {
-    private static final Label EPISODE = Label.label("Episode");
-    private static final RelationshipType NEXT = RelationshipType.withName("NEXT");
+    private static final Label EPISODE = EpisodeProperties.EPISODE;
+    private static final RelationshipType NEXT = EpisodeProperties.NEXT;
 
     /** What a link says of its own episode. */
     private record Place(long uid, long createdAt, boolean question) {
@@ -59,7 +59,7 @@ final class TimelineLinks {
             }
             Node node = episode.node();
             Map<String, Object> properties = episode.properties();
-            if (scope.orgId().equals(properties.get("org_id")) && scope.projectId().equals(properties.get("project_id"))) {
+            if (EpisodeRows.inScope(properties, scope)) {
                 hits.add(node);
                 found.put(node, place(uid, properties));
                 uids.put(node, uid);
