@@ -3,12 +3,10 @@ package dev.engram.store.neo4j;
 import dev.engram.core.episode.Hit;
 import dev.engram.core.scope.Filter;
 import dev.engram.core.scope.Scope;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.neo4j.graphdb.Node;
 
@@ -23,9 +21,10 @@ import org.neo4j.graphdb.Node;
  *   <li><b>filtered</b>: the index filters by scope itself. Right for a small scope, which a wide
  *   search would mostly miss.</li>
  * </ul>
- * A scope is tried wide first; when that leaves fewer hits than asked, the scope is remembered as
- * sparse for a few minutes (scopes grow) and searched filtered. A further filter is applied to an
- * over-fetched candidate set, and when that leaves too few the search is exact.
+ * A scope is tried wide first; a search that leaves fewer hits than asked is done again filtered,
+ * and a scope whose smoothed share of the wide candidates says that wide searches would mostly fall
+ * short is searched filtered for a few minutes ({@link ScopeShares}). A further filter is applied to
+ * an over-fetched candidate set, and when that leaves too few the search is exact.
  */
 final class VectorSearch {
     /** A wide search fetches this many times the hits asked for: enough for a scope of a quarter of the index. */
@@ -33,13 +32,10 @@ final class VectorSearch {
     /** Over-fetch factor when a filter is applied after an index lookup. */
     private static final int OVERFETCH = 8;
     private static final int MAX_FETCH = 4_000;
-    private static final long SPARSE_FOR_NANOS = Duration.ofMinutes(5).toNanos();
 
     private final Neo4jDatabase database;
     private final NodeLocator locator;
-    private final LongSupplier nanoTime;
-    /** Scopes a wide search left short, and until when (System.nanoTime) to search them filtered. */
-    private final Map<Scope, Long> sparseUntil = new ConcurrentHashMap<>();
+    private final ScopeShares shares;
 
     VectorSearch(Neo4jDatabase database, NodeLocator locator) {
         this(database, locator, System::nanoTime);
@@ -48,7 +44,7 @@ final class VectorSearch {
     VectorSearch(Neo4jDatabase database, NodeLocator locator, LongSupplier nanoTime) {
         this.database = database;
         this.locator = locator;
-        this.nanoTime = nanoTime;
+        this.shares = new ScopeShares(1.0 / WIDE_FACTOR, nanoTime);
     }
 
     List<Hit> search(Scope scope, float[] vector, Filter filter, int limit) {
@@ -56,13 +52,10 @@ final class VectorSearch {
             return List.of();
         }
         int overfetch = filter.isAll() ? 1 : OVERFETCH;
-        if (!isSparse(scope)) {
+        if (!shares.isSparse(scope)) {
             List<Hit> hits = wide(scope, vector, filter, Math.min(limit * WIDE_FACTOR * overfetch, MAX_FETCH), limit);
             if (hits.size() >= limit) {
                 return hits;
-            }
-            if (filter.isAll()) {
-                sparseUntil.put(scope, nanoTime.getAsLong() + SPARSE_FOR_NANOS);
             }
         }
         List<Hit> hits = filtered(scope, vector, filter, Math.min(limit * overfetch, MAX_FETCH), limit);
@@ -72,21 +65,18 @@ final class VectorSearch {
         return exact(scope, vector, filter, limit);
     }
 
-    /** Whether the last wide search of the scope, a few minutes ago at most, left it short. */
+    /** Whether the scope is searched filtered for now (see {@link ScopeShares}). */
     boolean isSparse(Scope scope) {
-        Long until = sparseUntil.get(scope);
-        if (until == null) {
-            return false;
-        }
-        if (nanoTime.getAsLong() - until > 0) {
-            sparseUntil.remove(scope, until);
-            return false;
-        }
-        return true;
+        return shares.isSparse(scope);
+    }
+
+    /** The scope's smoothed share of wide candidates so far (-1 before its first wide search). */
+    double share(Scope scope) {
+        return shares.share(scope);
     }
 
     private List<Hit> wide(Scope scope, float[] vector, Filter filter, int fetch, int limit) {
-        if (filter.isAll()) { // the scope checked in one read of each node's properties
+        if (filter.isAll()) { // the scope checked in one read of each node's properties; its share observed
             return database.read(tx -> {
                 try (var result = tx.execute("""
                         CYPHER 25
@@ -96,13 +86,16 @@ final class VectorSearch {
                     record Candidate(Hit hit, Node node) {
                     }
                     List<Candidate> candidates = new ArrayList<>();
+                    int[] seen = {0};
                     result.forEachRemaining(row -> {
+                        seen[0]++;
                         Node node = (Node) row.get("e");
                         Long uid = EpisodeRows.uidInScope(node, scope);
                         if (uid != null) {
                             candidates.add(new Candidate(new Hit(uid, 2 * ((Number) row.get("score")).doubleValue() - 1), node));
                         }
                     });
+                    shares.observe(scope, candidates.size(), seen[0]);
                     candidates.sort(Comparator.comparingDouble((Candidate c) -> c.hit().score()).reversed());
                     List<Hit> hits = new ArrayList<>(Math.min(limit, candidates.size()));
                     for (Candidate candidate : candidates.subList(0, Math.min(limit, candidates.size()))) {

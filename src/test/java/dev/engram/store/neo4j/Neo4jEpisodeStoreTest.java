@@ -237,6 +237,43 @@ class Neo4jEpisodeStoreTest {
     }
 
     @Test
+    void aQueryWhoseNearestLieInAnotherScopeIsAnsweredFilteredWithoutMakingItsScopeSparse() {
+        Scope hiking = Scope.of("shares", "hiking");
+        Scope cooking = Scope.of("shares", "cooking");
+        Instant t = Instant.parse("2025-05-01T00:00:00Z");
+        List<Episode> hikes = add(hiking, "alice", t, "We hiked up the mountain ridge at dawn",
+                "The mountain trail was steep and rocky", "Next summer I want to hike in the Alps",
+                "My hiking boots gave me blisters on the mountain", "We camped by a lake below the summit",
+                "The hike down the mountain took four hours", "I made pasta for dinner after the hike");
+        add(cooking, "bob", t, "I cooked pasta with a fresh tomato sauce", "The tomato sauce needs basil and garlic",
+                "My pasta recipe uses olive oil and tomatoes", "Boil the pasta in salted water",
+                "A quick tomato sauce for spaghetti", "Grandma's recipe for pasta sauce", "Pasta with tomatoes and basil",
+                "I simmered the tomato sauce for an hour", "Fresh pasta is made with eggs and flour",
+                "We ate spaghetti with tomato sauce", "The sauce recipe calls for canned tomatoes",
+                "Pasta night: penne with tomato and garlic");
+        VectorSearch search = new VectorSearch(database, new NodeLocator());
+        float[] mountains = embedder.embedQuery("hiking in the mountains");
+        search.search(hiking, mountains, Filter.all(), 3);
+        search.search(hiking, mountains, Filter.all(), 3);
+        double before = search.share(hiking);
+        assertThat(before).isGreaterThanOrEqualTo(0.5); // the setting: hikes are the nearest here
+
+        // the twelve nearest of the index are the cooking scope's: the hiking scope's best found filtered
+        float[] pasta = embedder.embedQuery("a recipe for pasta with tomato sauce");
+        List<Long> exact = hikes.stream()
+                .sorted(java.util.Comparator.comparingDouble((Episode e) -> -cosine(embedder.embed(e.content()), pasta)))
+                .map(Episode::uid).limit(3).toList();
+        assertThat(search.search(hiking, pasta, Filter.all(), 3)).extracting(Hit::uid).containsExactlyElementsOf(exact);
+        assertThat(search.share(hiking)).isLessThan(before);
+        assertThat(search.isSparse(hiking)).isFalse(); // one such query says little of the scope's share
+
+        search.search(hiking, pasta, Filter.all(), 3);
+        search.search(hiking, pasta, Filter.all(), 3);
+        assertThat(search.isSparse(hiking)).isTrue(); // the same again and again: the scope is searched filtered
+        assertThat(search.search(hiking, pasta, Filter.all(), 3)).extracting(Hit::uid).containsExactlyElementsOf(exact);
+    }
+
+    @Test
     void withoutAFilterBothSearchesKeepTheScopeAsTheCypherFormDoes() {
         Scope mine = Scope.of("one-pass", "mine");
         Scope theirs = Scope.of("one-pass", "theirs");

@@ -1,0 +1,60 @@
+package dev.engram.store.neo4j;
+
+import dev.engram.core.scope.Scope;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * What wide vector searches have shown of each scope's share of the index, and so which scopes to
+ * search filtered instead. A scope's share is the fraction of a wide search's candidates that were
+ * the scope's, smoothed over its searches (the first sets it, each later one moves it by a third):
+ * one query whose nearest episodes lie in other scopes does not send a big scope down the filtered
+ * path, which costs a scope holding half of a 100k index 10-20 ms a search instead of 2 (at 100k a
+ * single such query left a scope of 50k episodes filtered for the rest of the benchmark,
+ * BENCHMARKS.md). A scope whose share is below the threshold is sparse, searched filtered, and tried
+ * wide again after a while (scopes grow).
+ */
+final class ScopeShares {
+    /** The weight of the newest search in a scope's smoothed share. */
+    static final double WEIGHT = 1.0 / 3;
+    static final Duration SPARSE_FOR = Duration.ofMinutes(5);
+
+    private record Share(double share, long retryAt) {
+    }
+
+    private final double threshold;
+    private final LongSupplier nanoTime;
+    private final Map<Scope, Share> shares = new ConcurrentHashMap<>();
+
+    /** {@code threshold}: the share below which a wide search would mostly fall short. */
+    ScopeShares(double threshold, LongSupplier nanoTime) {
+        this.threshold = threshold;
+        this.nanoTime = nanoTime;
+    }
+
+    /** Whether to search the scope filtered: its share is below the threshold and no new wide try is due. */
+    boolean isSparse(Scope scope) {
+        Share share = shares.get(scope);
+        return share != null && share.share() < threshold && nanoTime.getAsLong() - share.retryAt() < 0;
+    }
+
+    /** Records a wide search that saw {@code seen} candidates, {@code inScope} of them the scope's. */
+    void observe(Scope scope, int inScope, int seen) {
+        if (seen < 1) {
+            return; // an empty index says nothing of the scope
+        }
+        double observed = (double) inScope / seen;
+        shares.compute(scope, (key, old) -> {
+            double share = old == null ? observed : old.share() + WEIGHT * (observed - old.share());
+            return new Share(share, nanoTime.getAsLong() + SPARSE_FOR.toNanos());
+        });
+    }
+
+    /** The scope's smoothed share, or -1 before its first wide search. */
+    double share(Scope scope) {
+        Share share = shares.get(scope);
+        return share == null ? -1 : share.share();
+    }
+}
