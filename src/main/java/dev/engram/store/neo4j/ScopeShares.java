@@ -14,12 +14,14 @@ import java.util.function.LongSupplier;
  * path, which costs a scope holding half of a 100k index 10-20 ms a search instead of 2 (at 100k a
  * single such query left a scope of 50k episodes filtered for the rest of the benchmark,
  * BENCHMARKS.md). A scope whose share is below the threshold is sparse, searched filtered, and tried
- * wide again after a while (scopes grow).
+ * wide again after a while (scopes grow). At most {@link #CAPACITY} scopes are remembered.
  */
 final class ScopeShares {
     /** The weight of the newest search in a scope's smoothed share. */
     static final double WEIGHT = 1.0 / 3;
     static final Duration SPARSE_FOR = Duration.ofMinutes(5);
+    /** Scopes remembered at most; when full, all are forgotten (each is judged again by its next search). */
+    static final int CAPACITY = 8_192;
 
     private record Share(double share, long retryAt) {
     }
@@ -46,6 +48,9 @@ final class ScopeShares {
             return; // an empty index says nothing of the scope
         }
         double observed = (double) inScope / seen;
+        if (shares.size() >= CAPACITY && !shares.containsKey(scope)) {
+            shares.clear();
+        }
         shares.compute(scope, (key, old) -> {
             double share = old == null ? observed : old.share() + WEIGHT * (observed - old.share());
             return new Share(share, nanoTime.getAsLong() + SPARSE_FOR.toNanos());

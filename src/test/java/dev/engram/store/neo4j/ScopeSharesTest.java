@@ -60,4 +60,19 @@ class ScopeSharesTest {
         assertThat(shares.share(big)).isEqualTo(-1);
         assertThat(shares.isSparse(big)).isFalse();
     }
+
+    @Test
+    void itRemembersABoundedNumberOfScopes() {
+        for (int i = 0; i < ScopeShares.CAPACITY; i++) {
+            shares.observe(Scope.of("org", "p" + i), 0, 400);
+        }
+        assertThat(shares.isSparse(Scope.of("org", "p0"))).isTrue();
+        shares.observe(Scope.of("org", "p0"), 0, 400); // a known scope does not overflow it
+        assertThat(shares.isSparse(Scope.of("org", "p1"))).isTrue();
+
+        shares.observe(big, 200, 400); // one more: the others are forgotten, judged again by their next search
+        assertThat(shares.share(Scope.of("org", "p1"))).isEqualTo(-1);
+        assertThat(shares.isSparse(Scope.of("org", "p1"))).isFalse();
+        assertThat(shares.share(big)).isEqualTo(0.5);
+    }
 }
