@@ -54,6 +54,18 @@ class Neo4jEpisodeStoreTest {
         database.close();
     }
 
+    private static final String[] MOUNTAIN_HIKES = {"We hiked up the mountain ridge at dawn",
+            "The mountain trail was steep and rocky", "Next summer I want to hike in the Alps",
+            "My hiking boots gave me blisters on the mountain", "We camped by a lake below the summit",
+            "The hike down the mountain took four hours"};
+
+    /** The uids of the {@code n} episodes nearest the query, by the cosine of their embeddings (exact). */
+    private static List<Long> nearest(List<Episode> episodes, float[] query, int n) {
+        return episodes.stream()
+                .sorted(java.util.Comparator.comparingDouble((Episode e) -> -cosine(embedder.embed(e.content()), query)))
+                .map(Episode::uid).limit(n).toList();
+    }
+
     private static List<Episode> add(Scope scope, String producer, Instant at, String... contents) {
         List<EpisodeDraft> drafts = new ArrayList<>();
         for (int i = 0; i < contents.length; i++) {
@@ -203,19 +215,14 @@ class Neo4jEpisodeStoreTest {
         Scope big = Scope.of("vectors", "big");
         Scope small = Scope.of("vectors", "small");
         Instant t = Instant.parse("2025-03-01T00:00:00Z");
-        List<Episode> hikes = add(big, "alice", t, "We hiked up the mountain ridge at dawn",
-                "The mountain trail was steep and rocky", "Next summer I want to hike in the Alps",
-                "My hiking boots gave me blisters on the mountain", "We camped by a lake below the summit",
-                "The hike down the mountain took four hours");
+        List<Episode> hikes = add(big, "alice", t, MOUNTAIN_HIKES);
         List<Episode> few = add(small, "bob", t, "I hiked a small hill near my town", "The bakery sells rye bread");
         java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
         VectorSearch search = new VectorSearch(database, new NodeLocator(), now::get);
         float[] query = embedder.embedQuery("hiking in the mountains");
 
         List<Hit> fromBig = search.search(big, query, Filter.all(), 3);
-        List<Long> exact = hikes.stream()
-                .sorted(java.util.Comparator.comparingDouble((Episode e) -> -cosine(embedder.embed(e.content()), query)))
-                .map(Episode::uid).limit(3).toList();
+        List<Long> exact = nearest(hikes, query, 3);
         assertThat(fromBig).extracting(Hit::uid).containsExactlyElementsOf(exact);
         assertThat(fromBig.getFirst().score()).isCloseTo(cosine(embedder.embed(
                 hikes.stream().filter(e -> e.uid() == exact.getFirst()).findFirst().orElseThrow().content()), query),
@@ -241,10 +248,8 @@ class Neo4jEpisodeStoreTest {
         Scope hiking = Scope.of("shares", "hiking");
         Scope cooking = Scope.of("shares", "cooking");
         Instant t = Instant.parse("2025-05-01T00:00:00Z");
-        List<Episode> hikes = add(hiking, "alice", t, "We hiked up the mountain ridge at dawn",
-                "The mountain trail was steep and rocky", "Next summer I want to hike in the Alps",
-                "My hiking boots gave me blisters on the mountain", "We camped by a lake below the summit",
-                "The hike down the mountain took four hours", "I made pasta for dinner after the hike");
+        List<Episode> hikes = new ArrayList<>(add(hiking, "alice", t, MOUNTAIN_HIKES));
+        hikes.addAll(add(hiking, "alice", t.plusSeconds(60), "I made pasta for dinner after the hike"));
         add(cooking, "bob", t, "I cooked pasta with a fresh tomato sauce", "The tomato sauce needs basil and garlic",
                 "My pasta recipe uses olive oil and tomatoes", "Boil the pasta in salted water",
                 "A quick tomato sauce for spaghetti", "Grandma's recipe for pasta sauce", "Pasta with tomatoes and basil",
@@ -260,9 +265,7 @@ class Neo4jEpisodeStoreTest {
 
         // the twelve nearest of the index are the cooking scope's: the hiking scope's best found filtered
         float[] pasta = embedder.embedQuery("a recipe for pasta with tomato sauce");
-        List<Long> exact = hikes.stream()
-                .sorted(java.util.Comparator.comparingDouble((Episode e) -> -cosine(embedder.embed(e.content()), pasta)))
-                .map(Episode::uid).limit(3).toList();
+        List<Long> exact = nearest(hikes, pasta, 3);
         assertThat(search.search(hiking, pasta, Filter.all(), 3)).extracting(Hit::uid).containsExactlyElementsOf(exact);
         assertThat(search.share(hiking)).isLessThan(before);
         assertThat(search.isSparse(hiking)).isFalse(); // one such query says little of the scope's share
