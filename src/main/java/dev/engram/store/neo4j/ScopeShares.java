@@ -13,8 +13,9 @@ import java.util.function.LongSupplier;
  * one query whose nearest episodes lie in other scopes does not send a big scope down the filtered
  * path, which costs a scope holding half of a 100k index 10-20 ms a search instead of 2 (at 100k a
  * single such query left a scope of 50k episodes filtered for the rest of the benchmark,
- * BENCHMARKS.md). A scope whose share is below the threshold is sparse, searched filtered, and tried
- * wide again after a while (scopes grow). At most {@link #CAPACITY} scopes are remembered.
+ * BENCHMARKS.md). A scope whose share is below what a wide search of the asked size needs is sparse,
+ * searched filtered, and tried wide again after a while (scopes grow). At most {@link #CAPACITY}
+ * scopes are remembered.
  */
 final class ScopeShares {
     /** The weight of the newest search in a scope's smoothed share. */
@@ -26,20 +27,20 @@ final class ScopeShares {
     private record Share(double share, long retryAt) {
     }
 
-    private final double threshold;
     private final LongSupplier nanoTime;
     private final Map<Scope, Share> shares = new ConcurrentHashMap<>();
 
-    /** {@code threshold}: the share below which a wide search would mostly fall short. */
-    ScopeShares(double threshold, LongSupplier nanoTime) {
-        this.threshold = threshold;
+    ScopeShares(LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
     }
 
-    /** Whether to search the scope filtered: its share is below the threshold and no new wide try is due. */
-    boolean isSparse(Scope scope) {
+    /**
+     * Whether to search the scope filtered: its share is below {@code needed} (the share of a wide
+     * search's candidates that would fill the asked number of hits) and no new wide try is due.
+     */
+    boolean isSparse(Scope scope, double needed) {
         Share share = shares.get(scope);
-        return share != null && share.share() < threshold && nanoTime.getAsLong() - share.retryAt() < 0;
+        return share != null && share.share() < needed && nanoTime.getAsLong() - share.retryAt() < 0;
     }
 
     /** Records a wide search that saw {@code seen} candidates, {@code inScope} of them the scope's. */

@@ -44,7 +44,7 @@ final class VectorSearch {
     VectorSearch(Neo4jDatabase database, NodeLocator locator, LongSupplier nanoTime) {
         this.database = database;
         this.locator = locator;
-        this.shares = new ScopeShares(1.0 / WIDE_FACTOR, nanoTime);
+        this.shares = new ScopeShares(nanoTime);
     }
 
     List<Hit> search(Scope scope, float[] vector, Filter filter, int limit) {
@@ -52,7 +52,9 @@ final class VectorSearch {
             return List.of();
         }
         int overfetch = filter.isAll() ? 1 : OVERFETCH;
-        if (!shares.isSparse(scope)) {
+        // the share of an unfiltered wide search's candidates that fills the limit: a quarter, more past MAX_FETCH
+        double needed = (double) limit / Math.min(limit * WIDE_FACTOR, MAX_FETCH);
+        if (!shares.isSparse(scope, needed)) {
             List<Hit> hits = wide(scope, vector, filter, Math.min(limit * WIDE_FACTOR * overfetch, MAX_FETCH), limit);
             if (hits.size() >= limit) {
                 return hits;
@@ -65,9 +67,9 @@ final class VectorSearch {
         return exact(scope, vector, filter, limit);
     }
 
-    /** Whether the scope is searched filtered for now (see {@link ScopeShares}). */
+    /** Whether the scope is searched filtered for now, at the usual number of hits (see {@link ScopeShares}). */
     boolean isSparse(Scope scope) {
-        return shares.isSparse(scope);
+        return shares.isSparse(scope, 1.0 / WIDE_FACTOR);
     }
 
     /** The scope's smoothed share of wide candidates so far (-1 before its first wide search). */
