@@ -1,5 +1,8 @@
 package dev.engram.store.neo4j;
 
+import static dev.engram.store.neo4j.EpisodeProperties.EPISODE;
+import static dev.engram.store.neo4j.EpisodeProperties.NEXT;
+
 import dev.engram.core.NotFoundException;
 import dev.engram.core.episode.Episode;
 import dev.engram.core.episode.EpisodeDraft;
@@ -24,9 +27,7 @@ import org.neo4j.graphdb.Transaction;
  * up and the chain never forks; writers to different projects do not wait for each other.
  */
 final class EpisodeWriter {
-    private static final Label EPISODE = EpisodeProperties.EPISODE;
     private static final Label REVISION = Label.label("Revision");
-    private static final RelationshipType NEXT = EpisodeProperties.NEXT;
     private static final RelationshipType REVISED = RelationshipType.withName("REVISED");
     private final Neo4jDatabase database;
     private final UidAllocator uids;

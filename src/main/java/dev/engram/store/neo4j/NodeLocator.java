@@ -1,8 +1,9 @@
 package dev.engram.store.neo4j;
 
+import static dev.engram.store.neo4j.EpisodeProperties.EPISODE;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.NotFoundException;
 import org.neo4j.graphdb.Transaction;
@@ -14,7 +15,6 @@ import org.neo4j.graphdb.Transaction;
  * none, so {@link #find} keeps a node only while it is still the episode with that uid.
  */
 final class NodeLocator {
-    private static final Label EPISODE = EpisodeProperties.EPISODE;
     /** Hints kept at most (a search leaves up to two hundred); all are dropped when it is reached. */
     static final int CAPACITY = 8_192;
 

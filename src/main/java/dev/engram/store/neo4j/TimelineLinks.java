@@ -1,5 +1,8 @@
 package dev.engram.store.neo4j;
 
+import static dev.engram.store.neo4j.EpisodeProperties.EPISODE;
+import static dev.engram.store.neo4j.EpisodeProperties.NEXT;
+
 import dev.engram.core.episode.TimelineLink;
 import dev.engram.core.scope.Scope;
 import java.time.Instant;
@@ -10,10 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.graphdb.Direction;
-import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
-import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.Transaction;
 
 /**
@@ -27,8 +28,6 @@ import org.neo4j.graphdb.Transaction;
  * by name walks the node's records from the start each time.
  */
 final class TimelineLinks {
-    private static final Label EPISODE = EpisodeProperties.EPISODE;
-    private static final RelationshipType NEXT = EpisodeProperties.NEXT;
 
     /** What a link says of its own episode. */
     private record Place(long uid, long createdAt, boolean question) {
