@@ -83,8 +83,8 @@ public final class LongWork {
     public void cancel() {
         Cancellation cancel = cancellation;
         if (cancel != null && running.get()) {
+            message.set(message.get() + " (cancelling...)"); // before the job can see the cancel and finish
             cancel.cancel();
-            message.set(message.get() + " (cancelling...)");
         }
     }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -55,12 +57,15 @@ class LongWorkTest {
 
     @Test
     void cancelReachesTheRunningJobAndASecondJobIsRefusedMeanwhile() throws Exception {
+        // As in the app: the job on a background thread, the properties touched on one "FX" thread only.
         var background = Executors.newSingleThreadExecutor();
+        var fx = Executors.newSingleThreadExecutor();
         try {
-            LongWork work = new LongWork(new UiExecutors(background, Runnable::run));
+            LongWork work = new LongWork(new UiExecutors(background, fx));
             CountDownLatch started = new CountDownLatch(1);
             CompletableFuture<Integer> steps = new CompletableFuture<>();
-            work.start("Re-embedding", (progress, cancel) -> {
+            CompletableFuture<String> ended = new CompletableFuture<>();
+            onFx(fx, () -> work.start("Re-embedding", (progress, cancel) -> {
                 started.countDown();
                 int n = 0;
                 while (!cancel.isCancelled()) {
@@ -69,22 +74,27 @@ class LongWorkTest {
                 }
                 steps.complete(n);
                 return n;
-            }, n -> "stopped", n -> { });
+            }, n -> "stopped", n -> ended.complete(work.messageProperty().get())));
             assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(work.runningProperty().get()).isTrue();
-            assertThat(work.start("Other", (p, c) -> 1, n -> "", n -> { })).isFalse();
+            assertThat(onFx(fx, () -> work.runningProperty().get())).isTrue();
+            assertThat(onFx(fx, () -> work.start("Other", (p, c) -> 1, n -> "", n -> { }))).isFalse();
 
-            work.cancel();
+            assertThat(onFx(fx, () -> {
+                work.cancel();
+                return work.messageProperty().get();
+            })).isEqualTo("Re-embedding... (cancelling...)");
 
             assertThat(steps.get(10, TimeUnit.SECONDS)).isNotNegative(); // the loop saw the cancel and returned
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (work.runningProperty().get() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            assertThat(work.runningProperty().get()).isFalse();
-            assertThat(work.messageProperty().get()).isEqualTo("stopped");
+            assertThat(ended.get(10, TimeUnit.SECONDS)).isEqualTo("stopped");
+            assertThat(onFx(fx, () -> work.runningProperty().get())).isFalse();
+            assertThat(onFx(fx, () -> work.messageProperty().get())).isEqualTo("stopped");
         } finally {
             background.shutdownNow();
+            fx.shutdownNow();
         }
+    }
+
+    private static <T> T onFx(ExecutorService fx, Callable<T> action) throws Exception {
+        return fx.submit(action).get(10, TimeUnit.SECONDS);
     }
 }
