@@ -69,11 +69,14 @@ final class BatchEncoder {
                 feed.put("token_type_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[rows * columns]), shape));
             }
             try (OrtSession.Result result = session.run(feed)) {
-                FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
-                int dimension = hidden.capacity() / (rows * columns);
+                OnnxTensor output = (OnnxTensor) result.get(0);
+                long[] outputShape = output.getInfo().getShape(); // texts × tokens (1: [CLS] alone) × dimension
+                int tokensOut = (int) outputShape[1];
+                int dimension = (int) outputShape[2];
+                FloatBuffer hidden = output.getFloatBuffer();
                 List<float[]> vectors = new ArrayList<>(rows);
                 for (int r = 0; r < rows; r++) {
-                    vectors.add(normalize(pool(hidden, r * columns, inputs.get(r).length, dimension)));
+                    vectors.add(normalize(pool(hidden, r * tokensOut, inputs.get(r).length, dimension)));
                 }
                 return vectors;
             }

@@ -45,6 +45,9 @@ final class OnnxSessions {
             try (InputStream in = open(resource + ".onnx")) {
                 model = in.readAllBytes();
             }
+            if (pooling == PoolingMode.CLS) {
+                model = ClsOnlyLastLayer.trim(model); // its last layer computes the [CLS] row alone
+            }
             OrtSession session = environment.createSession(model, options);
             OnnxBertBiEncoder single;
             try (InputStream tokenizer = open(resource + "-tokenizer.json")) {
