@@ -331,7 +331,7 @@ final class BenchMain implements BenchCommand.Runner {
             try (Engram engram = Engram.open(dataDir, EngramConfig.load(dataDir), Progress.NONE, Clock.systemUTC());
                  ServerMain.Running server = ServerMain.start(engram, ServerSettings.loopback(0))) {
                 checkpoints = new dev.engram.bench.scale.ScaleBench(engram.memory(), server.baseUri(), dataDir,
-                        options.samples())
+                        options.samples(), new dev.engram.bench.scale.Corpus(42, 20, 5, "org", options.replies()))
                         .withStages(new dev.engram.bench.scale.SearchStages(engram.episodeStore(), engram.embedder(),
                                 EngramConfig.load(dataDir).search()))
                         .withSettling(java.time.Duration.ofSeconds(options.settleSeconds()))
@@ -341,6 +341,7 @@ final class BenchMain implements BenchCommand.Runner {
             java.util.Map<String, Long> closed = dev.engram.bench.scale.DiskParts.of(dataDir);
             String cold = options.coldStart() ? ColdStart.measure(dataDir, 3) : null;
             out.println();
+            out.println("Corpus: assistant replies " + options.replies().name().toLowerCase(java.util.Locale.ROOT) + ".");
             out.println(dev.engram.bench.scale.ScaleReport.markdown(checkpoints, cold));
             out.println(dev.engram.bench.scale.ScaleReport.diskAtClose(closed));
             out.printf("Machine: %d cores, %s %s, Java %s; %s%n", Runtime.getRuntime().availableProcessors(),

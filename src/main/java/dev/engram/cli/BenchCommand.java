@@ -39,7 +39,7 @@ public final class BenchCommand {
 
     /** Options of {@code engram bench scale}. */
     public record ScaleOptions(java.util.List<Integer> checkpoints, int samples, boolean coldStart, Path dataDir,
-                               int settleSeconds) {
+                               int settleSeconds, dev.engram.bench.scale.Corpus.Replies replies) {
     }
 
     /** Options of {@code engram bench api}. */
@@ -167,6 +167,12 @@ public final class BenchCommand {
                 "the import left (Lucene merges: the process under a fifth of a core for two seconds);",
                 "0 measures right after the import (default: ${DEFAULT-VALUE})."})
         int settleSeconds;
+        @Option(names = "--replies", defaultValue = "varied", paramLabel = "varied|repeated",
+                converter = RepliesConverter.class,
+                description = {"How the corpus's assistant replies read: varied (each names what the person said;",
+                        "2,400 different) or repeated (six fixed sentences, the corpus of the figures before",
+                        "2026-12-01) (default: ${DEFAULT-VALUE})."})
+        dev.engram.bench.scale.Corpus.Replies replies;
         @Spec
         CommandSpec spec;
 
@@ -187,9 +193,21 @@ public final class BenchCommand {
             java.util.TreeSet<Integer> sizes = new java.util.TreeSet<>();
             checkpoints.stream().filter(n -> n > 0 && n < episodes).forEach(sizes::add);
             sizes.add(episodes);
-            runner.scale(new ScaleOptions(java.util.List.copyOf(sizes), samples, coldStart, dataDir, settleSeconds),
+            runner.scale(new ScaleOptions(java.util.List.copyOf(sizes), samples, coldStart, dataDir, settleSeconds, replies),
                     spec.commandLine().getOut());
             return 0;
+        }
+    }
+
+    /** {@code varied} or {@code repeated}, in any case. */
+    static final class RepliesConverter implements picocli.CommandLine.ITypeConverter<dev.engram.bench.scale.Corpus.Replies> {
+        @Override
+        public dev.engram.bench.scale.Corpus.Replies convert(String value) {
+            try {
+                return dev.engram.bench.scale.Corpus.Replies.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of: varied, repeated");
+            }
         }
     }
 

@@ -157,6 +157,11 @@ class CliTest {
         Run badSettle = run("bench", "scale", "--settle", "-1");
         assertThat(badSettle.code()).isEqualTo(EngramCli.INVALID_INPUT);
         assertThat(badSettle.err()).contains("--settle");
+
+        assertThat(run("bench", "scale", "--help").out()).contains("--replies");
+        Run badReplies = run("bench", "scale", "--replies", "'; DROP");
+        assertThat(badReplies.code()).isEqualTo(picocli.CommandLine.ExitCode.USAGE);
+        assertThat(badReplies.err()).contains("not one of: varied, repeated");
     }
 
     @Test

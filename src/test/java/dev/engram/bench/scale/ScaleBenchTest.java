@@ -16,7 +16,7 @@ class ScaleBenchTest {
     void aTinyRunMeasuresEveryFigureAtEachCheckpoint() throws Exception {
         var engram = SharedEngram.get();
         String prefix = SharedEngram.uniqueOrg("scale");
-        Corpus corpus = new Corpus(1, 2, 2, prefix);
+        Corpus corpus = new Corpus(1, 2, 2, prefix, Corpus.Replies.VARIED);
         ScaleBench bench = new ScaleBench(engram.memory(), TestApi.baseUri(), engram.dataDir(), 15, corpus)
                 .withStages(new SearchStages(engram.episodeStore(), engram.embedder(),
                         dev.engram.core.episode.EpisodicSearch.Settings.defaults()))
