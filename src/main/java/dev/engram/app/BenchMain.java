@@ -331,7 +331,8 @@ final class BenchMain implements BenchCommand.Runner {
             try (Engram engram = Engram.open(dataDir, EngramConfig.load(dataDir), Progress.NONE, Clock.systemUTC());
                  ServerMain.Running server = ServerMain.start(engram, ServerSettings.loopback(0))) {
                 checkpoints = new dev.engram.bench.scale.ScaleBench(engram.memory(), server.baseUri(), dataDir,
-                        options.samples(), new dev.engram.bench.scale.Corpus(42, 20, 5, "org", options.replies()))
+                        options.samples(), new dev.engram.bench.scale.Corpus(42, 20, 5, "org",
+                                dev.engram.bench.scale.Corpus.Replies.valueOf(options.replies().name())))
                         .withStages(new dev.engram.bench.scale.SearchStages(engram.episodeStore(), engram.embedder(),
                                 EngramConfig.load(dataDir).search()))
                         .withSettling(java.time.Duration.ofSeconds(options.settleSeconds()))

@@ -39,8 +39,11 @@ public final class BenchCommand {
 
     /** Options of {@code engram bench scale}. */
     public record ScaleOptions(java.util.List<Integer> checkpoints, int samples, boolean coldStart, Path dataDir,
-                               int settleSeconds, dev.engram.bench.scale.Corpus.Replies replies) {
+                               int settleSeconds, Replies replies) {
     }
+
+    /** How the scale corpus's assistant replies read (the bench's {@code Corpus.Replies}). */
+    public enum Replies { VARIED, REPEATED }
 
     /** Options of {@code engram bench api}. */
     public record ApiOptions(int clients, int seconds, int warmupSeconds, Path dataDir) {
@@ -172,7 +175,7 @@ public final class BenchCommand {
                 description = {"How the corpus's assistant replies read: varied (each names what the person said;",
                         "2,400 different) or repeated (six fixed sentences, the corpus of the figures before",
                         "2026-12-01) (default: ${DEFAULT-VALUE})."})
-        dev.engram.bench.scale.Corpus.Replies replies;
+        Replies replies;
         @Spec
         CommandSpec spec;
 
@@ -200,11 +203,11 @@ public final class BenchCommand {
     }
 
     /** {@code varied} or {@code repeated}, in any case. */
-    static final class RepliesConverter implements picocli.CommandLine.ITypeConverter<dev.engram.bench.scale.Corpus.Replies> {
+    static final class RepliesConverter implements picocli.CommandLine.ITypeConverter<Replies> {
         @Override
-        public dev.engram.bench.scale.Corpus.Replies convert(String value) {
+        public Replies convert(String value) {
             try {
-                return dev.engram.bench.scale.Corpus.Replies.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+                return Replies.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of: varied, repeated");
             }
