@@ -70,13 +70,13 @@ final class ClsOnlyLastLayer {
     private static Optional<byte[]> edit(byte[] model) {
         List<Field> top = ProtoWire.fields(model, 0, model.length);
         List<Field> graphs = top.stream().filter(f -> f.number() == MODEL_GRAPH).toList();
-        if (graphs.size() != 1) {
+        if (graphs.size() != 1 || graphs.getFirst().type() != ProtoWire.LENGTH_DELIMITED) {
             return Optional.empty();
         }
         Field graph = graphs.getFirst();
         List<Field> graphFields = ProtoWire.fields(model, graph.start(), graph.end());
         List<Node> nodes = graphFields.stream()
-                .filter(f -> f.number() == GRAPH_NODE)
+                .filter(f -> f.number() == GRAPH_NODE && f.type() == ProtoWire.LENGTH_DELIMITED)
                 .map(f -> node(model, f))
                 .toList();
         Optional<List<Cut>> cuts = cuts(model, nodes);

@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads an ONNX model shipped in a langchain4j jar into a session of our own, so that its thread
@@ -21,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * classes do), however often a store opens.
  */
 final class OnnxSessions {
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxSessions.class);
     private static final Map<String, Loaded> LOADED = new ConcurrentHashMap<>();
 
     /** One session, read through langchain4j's encoder (one text) and ours (batches). */
@@ -45,10 +48,7 @@ final class OnnxSessions {
             try (InputStream in = open(resource + ".onnx")) {
                 model = in.readAllBytes();
             }
-            if (pooling == PoolingMode.CLS) {
-                model = ClsOnlyLastLayer.trim(model); // its last layer computes the [CLS] row alone
-            }
-            OrtSession session = environment.createSession(model, options);
+            OrtSession session = session(environment, model, pooling, options, resource);
             OnnxBertBiEncoder single;
             try (InputStream tokenizer = open(resource + "-tokenizer.json")) {
                 single = new OnnxBertBiEncoder(environment, session, tokenizer, pooling);
@@ -64,6 +64,21 @@ final class OnnxSessions {
         } catch (OrtException e) {
             throw new IllegalStateException("Could not load the embedding model " + resource + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The model with its last layer on [CLS] alone where that applies, else (or if that fails to load) as shipped. */
+    private static OrtSession session(OrtEnvironment environment, byte[] model, PoolingMode pooling,
+                                      OrtSession.SessionOptions options, String resource) throws OrtException {
+        byte[] trimmed = pooling == PoolingMode.CLS ? ClsOnlyLastLayer.trim(model) : model;
+        if (trimmed != model) {
+            try {
+                return environment.createSession(trimmed, options);
+            } catch (OrtException e) {
+                LOG.warn("Embedding model {} with its last layer on [CLS] alone did not load ({}); using it as shipped",
+                        resource, e.getMessage());
+            }
+        }
+        return environment.createSession(model, options);
     }
 
     private static InputStream open(String name) throws IOException {

@@ -1,12 +1,12 @@
 package dev.engram.llm;
 
+import static dev.engram.llm.OnnxEmbedderTest.cosine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import java.io.InputStream;
-import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -105,17 +105,5 @@ class ClsOnlyLastLayerTest {
 
     private static long[] flat(long[][] rows) {
         return java.util.Arrays.stream(rows).flatMapToLong(java.util.Arrays::stream).toArray();
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int d = 0; d < a.length; d++) {
-            dot += a[d] * b[d];
-            na += a[d] * a[d];
-            nb += b[d] * b[d];
-        }
-        return dot / Math.sqrt(na * nb);
     }
 }

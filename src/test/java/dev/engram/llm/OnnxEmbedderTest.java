@@ -138,7 +138,8 @@ class OnnxEmbedderTest {
         }
     }
 
-    private static double cosine(float[] a, float[] b) {
+    /** Cosine similarity, for the tests of this package. */
+    static double cosine(float[] a, float[] b) {
         double dot = 0;
         double na = 0;
         double nb = 0;
