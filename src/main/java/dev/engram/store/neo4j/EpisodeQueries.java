@@ -238,7 +238,7 @@ final class EpisodeQueries {
                     OPTIONAL MATCH (xp:Episode)-[:NEXT]->(x) WHERE %s
                     OPTIONAL MATCH (x)-[:NEXT]->(xn:Episode) WHERE %s
                     RETURN x.uid AS uid, x.created_at AS at, xp.uid AS prev, xn.uid AS next,
-                           trim(x.content) ENDS WITH '?' AS question""".formatted(p, n, xp, xn), params)) {
+                           trim(x.indexed_text) ENDS WITH '?' AS question""".formatted(p, n, xp, xn), params)) {
                 List<TimelineLink> links = new ArrayList<>();
                 result.forEachRemaining(row -> links.add(new TimelineLink((Long) row.get("uid"),
                         Instant.ofEpochMilli((Long) row.get("at")), (Long) row.get("prev"), (Long) row.get("next"),

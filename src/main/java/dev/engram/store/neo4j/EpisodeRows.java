@@ -12,11 +12,10 @@ import org.neo4j.graphdb.Result;
 /** The one projection of an episode node, and its mapping to the core record. */
 final class EpisodeRows {
     /** Cypher returning an episode bound to {@code e} as the columns {@link #map} reads. */
-    static final String PROJECTION = " " + """
-            e.uid AS uid, e.org_id AS org_id, e.project_id AS project_id, e.producer AS producer,
-            e.produced_for AS produced_for, e.role AS role, e.content AS content,
-            e.created_at AS created_at, e.episode_type AS episode_type,
-            [k IN keys(e) WHERE k STARTS WITH 'm.' | [k, e[k]]] AS meta""";
+    static final String PROJECTION = " e.uid AS uid, e.org_id AS org_id, e.project_id AS project_id, e.producer AS producer,"
+            + " e.produced_for AS produced_for, e.role AS role, " + StoredContent.cypher("e") + " AS content,"
+            + " e.created_at AS created_at, e.episode_type AS episode_type,"
+            + " [k IN keys(e) WHERE k STARTS WITH 'm.' | [k, e[k]]] AS meta";
 
     private EpisodeRows() {
     }
@@ -42,8 +41,8 @@ final class EpisodeRows {
     }
 
     /** The fixed properties {@link #read} takes from a node, beside its metadata. */
-    private static final java.util.Set<String> FIELDS = java.util.Set.of("producer", "produced_for", "role", "content",
-            "created_at", "episode_type");
+    private static final java.util.Set<String> FIELDS = java.util.Set.of("producer", "produced_for", "role",
+            StoredContent.CONTENT, StoredContent.INDEXED_TEXT, StoredContent.FORM, "created_at", "episode_type");
 
     /**
      * The episode of a node known to be {@code uid} of {@code scope}, as {@link #map} makes it from
@@ -52,10 +51,15 @@ final class EpisodeRows {
      */
     static Episode read(Node node, long uid, Scope scope) {
         List<String> wanted = new java.util.ArrayList<>();
+        boolean hasContent = false;
         for (String key : node.getPropertyKeys()) {
             if (FIELDS.contains(key) || key.startsWith(EpisodeProperties.METADATA_PREFIX)) {
                 wanted.add(key);
+                hasContent |= key.equals(StoredContent.CONTENT);
             }
+        }
+        if (hasContent) { // an older episode: its content as written, not its indexed text too
+            wanted.remove(StoredContent.INDEXED_TEXT);
         }
         Map<String, Object> properties = node.getProperties(wanted.toArray(String[]::new));
         Map<String, String> metadata = new HashMap<>();
@@ -65,7 +69,7 @@ final class EpisodeRows {
             }
         });
         return new Episode(uid, scope, (String) properties.get("producer"), (String) properties.get("produced_for"),
-                (String) properties.get("role"), (String) properties.get("content"),
+                (String) properties.get("role"), StoredContent.of(properties),
                 Instant.ofEpochMilli((Long) properties.get("created_at")), metadata,
                 (String) properties.get("episode_type"));
     }

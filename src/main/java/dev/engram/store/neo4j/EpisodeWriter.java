@@ -219,8 +219,7 @@ final class EpisodeWriter {
             props.put("produced_for", episode.producedFor());
         }
         props.put("role", episode.role());
-        props.put("content", episode.content());
-        props.put("indexed_text", draft.indexedText());
+        StoredContent.put(props, episode.producer(), episode.content(), draft.indexedText());
         props.put("created_at", episode.createdAt().toEpochMilli());
         props.put("episode_type", Episode.MESSAGE);
         if (draft.vector() != null) {
@@ -247,9 +246,10 @@ final class EpisodeWriter {
             params.put("at", at.toEpochMilli());
             try (var result = tx.execute("""
                     MATCH (e:Episode {uid: $uid}) WHERE e.org_id = $org AND e.project_id = $project
-                    CREATE (e)-[:REVISED]->(:Revision {content: e.content, replaced_at: $at})
+                    CREATE (e)-[:REVISED]->(:Revision {content: %s, replaced_at: $at})
                     SET e.content = $content, e.indexed_text = $text, e.embedding = $vector
-                    RETURN """ + EpisodeRows.PROJECTION, params)) {
+                    REMOVE e.text_form
+                    RETURN""".formatted(StoredContent.cypher("e")) + EpisodeRows.PROJECTION, params)) {
                 return result.hasNext() ? Optional.of(EpisodeRows.map(result.next())) : Optional.empty();
             }
         });

@@ -52,7 +52,7 @@ final class TimelineLinks {
     private List<TimelineLink> links(Transaction tx, Scope scope, Collection<Long> hitUids) {
         List<Node> hits = new ArrayList<>();
         for (long uid : hitUids) {
-            NodeLocator.Found episode = locator.find(tx, uid, "org_id", "project_id", "created_at", "content");
+            NodeLocator.Found episode = locator.find(tx, uid, "org_id", "project_id", "created_at", StoredContent.INDEXED_TEXT);
             if (episode == null || found.containsKey(episode.node())) {
                 continue;
             }
@@ -68,7 +68,7 @@ final class TimelineLinks {
             for (Node hit : hits) {
                 Node neighbour = neighbour(hit, side);
                 if (neighbour != null && !found.containsKey(neighbour)) {
-                    Map<String, Object> properties = neighbour.getProperties("uid", "created_at", "content");
+                    Map<String, Object> properties = neighbour.getProperties("uid", "created_at", StoredContent.INDEXED_TEXT);
                     long uid = (Long) properties.get("uid");
                     found.put(neighbour, place(uid, properties));
                     uids.put(neighbour, uid);
@@ -83,7 +83,8 @@ final class TimelineLinks {
 
     private static Place place(long uid, Map<String, Object> properties) {
         return new Place(uid, (Long) properties.get("created_at"),
-                properties.get("content") instanceof String text && text.strip().endsWith("?"));
+                // the indexed text ends as the content does ("producer: content" or the content)
+                properties.get(StoredContent.INDEXED_TEXT) instanceof String text && text.strip().endsWith("?"));
     }
 
     /** The episode just before ({@code side} is {@link #previous}) or after {@code node}, if any, read once. */

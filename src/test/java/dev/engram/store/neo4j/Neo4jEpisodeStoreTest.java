@@ -88,6 +88,42 @@ class Neo4jEpisodeStoreTest {
     }
 
     @Test
+    void theTextIsStoredOnceAndTheContentReadBackExactlyEveryWay() {
+        Scope scope = Scope.of("acme", "stored-once");
+        Instant t = Instant.parse("2025-03-01T10:00:00Z");
+        // indexed as "producer: content", as the content itself, and as neither (the content is then kept)
+        NewEpisode speaker = new NewEpisode("dr: who", "bot", "user", "Ça va? Where is the 🎉 party?", t, Map.of());
+        NewEpisode same = new NewEpisode("alice", "bot", "user", "alice: this starts like a speaker", t.plusSeconds(1), Map.of());
+        NewEpisode other = new NewEpisode("bob", "bot", "user", "Original words", t.plusSeconds(2), Map.of());
+        List<Episode> added = store.append(scope, List.of(
+                new EpisodeDraft(speaker, "dr: who: " + speaker.content(), embedder.embed(speaker.content())),
+                new EpisodeDraft(same, same.content(), embedder.embed(same.content())),
+                new EpisodeDraft(other, "something else entirely", embedder.embed(other.content()))));
+        List<String> contents = List.of(speaker.content(), same.content(), other.content());
+
+        List<Map<String, Object>> raw = database.read(tx -> added.stream().map(e -> tx.findNode(EpisodeProperties.EPISODE,
+                "uid", e.uid()).getAllProperties()).toList());
+        assertThat(raw.get(0)).doesNotContainKey("content").containsEntry("text_form", 1L);
+        assertThat(raw.get(1)).doesNotContainKey("content").containsEntry("text_form", 2L);
+        assertThat(raw.get(2)).containsEntry("content", "Original words").doesNotContainKey("text_form");
+
+        List<Long> uids = added.stream().map(Episode::uid).toList();
+        assertThat(added).extracting(Episode::content).containsExactlyElementsOf(contents);
+        assertThat(store.getAll(scope, uids)).extracting(Episode::content).containsExactlyElementsOf(contents); // core API
+        assertThat(uids).map(uid -> store.get(scope, uid).orElseThrow().content()).containsExactlyElementsOf(contents); // Cypher
+        assertThat(store.list(scope, Filter.all(), new PageRequest(10, 0), Order.OLDEST_FIRST))
+                .extracting(Episode::content).containsExactlyElementsOf(contents);
+
+        Episode edited = store.updateContent(scope, uids.getFirst(), "Now it is quiet", "dr: who: Now it is quiet",
+                embedder.embed("Now it is quiet"), t.plusSeconds(60)).orElseThrow();
+        assertThat(edited.content()).isEqualTo("Now it is quiet");
+        assertThat(store.revisions(scope, uids.getFirst())).singleElement()
+                .satisfies(r -> assertThat(r.content()).isEqualTo(speaker.content()));
+        assertThat(store.getAll(scope, List.of(uids.getFirst()))).singleElement()
+                .satisfies(e -> assertThat(e.content()).isEqualTo("Now it is quiet"));
+    }
+
+    @Test
     void fullTextAndVectorSearchFindTheRightEpisodeWithinScopeOnly() {
         Scope mine = Scope.of("acme", "search-a");
         Scope theirs = Scope.of("acme", "search-b");
@@ -358,14 +394,14 @@ class Neo4jEpisodeStoreTest {
 
         database.read(tx -> {
             for (Episode episode : added) {
-                NodeLocator.Found found = locator.find(tx, episode.uid(), "content");
+                NodeLocator.Found found = locator.find(tx, episode.uid(), "indexed_text");
                 assertThat(found).isNotNull();
                 assertThat(found.node().getProperty("uid")).isEqualTo(episode.uid());
-                assertThat(found.properties()).containsEntry("content", episode.content());
+                assertThat(found.properties()).containsEntry("indexed_text", episode.content()); // indexed as the content alone
             }
-            assertThat(locator.find(tx, 999_999L, "content")).isNull();
+            assertThat(locator.find(tx, 999_999L, "indexed_text")).isNull();
             // the wrong hint was dropped: found again, by the index, the same node
-            NodeLocator.Found again = locator.find(tx, first, "content");
+            NodeLocator.Found again = locator.find(tx, first, "indexed_text");
             assertThat(again.node()).isEqualTo(tx.findNode(org.neo4j.graphdb.Label.label("Episode"), "uid", first));
             return null;
         });
