@@ -91,12 +91,13 @@ class Neo4jEpisodeStoreTest {
     void theTextIsStoredOnceAndTheContentReadBackExactlyEveryWay() {
         Scope scope = Scope.of("acme", "stored-once");
         Instant t = Instant.parse("2025-03-01T10:00:00Z");
-        // indexed as "producer: content", as the content itself, and as neither (the content is then kept)
-        NewEpisode speaker = new NewEpisode("dr: who", "bot", "user", "Ça va? Where is the 🎉 party?", t, Map.of());
+        // indexed as "producer: content" (a producer with ": " and a character beyond 16 bits), as the
+        // content itself, and as neither (the content is then kept)
+        NewEpisode speaker = new NewEpisode("dr: 𠀀who", "bot", "user", "Ça va? Where is the 🎉 party?", t, Map.of());
         NewEpisode same = new NewEpisode("alice", "bot", "user", "alice: this starts like a speaker", t.plusSeconds(1), Map.of());
         NewEpisode other = new NewEpisode("bob", "bot", "user", "Original words", t.plusSeconds(2), Map.of());
         List<Episode> added = store.append(scope, List.of(
-                new EpisodeDraft(speaker, "dr: who: " + speaker.content(), embedder.embed(speaker.content())),
+                new EpisodeDraft(speaker, "dr: 𠀀who: " + speaker.content(), embedder.embed(speaker.content())),
                 new EpisodeDraft(same, same.content(), embedder.embed(same.content())),
                 new EpisodeDraft(other, "something else entirely", embedder.embed(other.content()))));
         List<String> contents = List.of(speaker.content(), same.content(), other.content());
@@ -114,7 +115,7 @@ class Neo4jEpisodeStoreTest {
         assertThat(store.list(scope, Filter.all(), new PageRequest(10, 0), Order.OLDEST_FIRST))
                 .extracting(Episode::content).containsExactlyElementsOf(contents);
 
-        Episode edited = store.updateContent(scope, uids.getFirst(), "Now it is quiet", "dr: who: Now it is quiet",
+        Episode edited = store.updateContent(scope, uids.getFirst(), "Now it is quiet", "dr: 𠀀who: Now it is quiet",
                 embedder.embed("Now it is quiet"), t.plusSeconds(60)).orElseThrow();
         assertThat(edited.content()).isEqualTo("Now it is quiet");
         assertThat(store.revisions(scope, uids.getFirst())).singleElement()
