@@ -167,8 +167,7 @@ public final class BenchCommand {
         Path dataDir;
         @Option(names = "--settle", defaultValue = "180", paramLabel = "SECONDS", description = {
                 "Before measuring at a checkpoint, wait up to this long for the store to finish the background work",
-                "the import left (past the store's next checkpoint, 70 s, whose index commits start merges;",
-                "then Lucene's merges: the process under a fifth of a core for two seconds);",
+                "the import left (Lucene merges: the process under a fifth of a core for two seconds);",
                 "0 measures right after the import (default: ${DEFAULT-VALUE})."})
         int settleSeconds;
         @Option(names = "--replies", defaultValue = "varied", paramLabel = "varied|repeated",

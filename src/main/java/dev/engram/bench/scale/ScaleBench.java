@@ -29,8 +29,6 @@ import java.util.function.LongSupplier;
  */
 public final class ScaleBench {
     static final int BATCH = 100;
-    /** Longer than the store's checkpoint interval (one minute while it writes; Neo4jDatabase). */
-    private static final java.time.Duration CHECKPOINT_PASSED = java.time.Duration.ofSeconds(70);
 
     /** Latency figures of one operation, in milliseconds. */
     public record Stats(int n, double p50, double p95, double p99) {
@@ -97,9 +95,8 @@ public final class ScaleBench {
 
     /**
      * Before measuring at a checkpoint, waits up to {@code atMost} for the background work the
-     * import left (Lucene merging the vector index's segments, a Neo4j checkpoint) to end: at least
-     * until the store's next checkpoint has passed (70 s, or {@code atMost} if shorter), then until
-     * the process's CPU has stayed below a fifth of a core for two seconds running.
+     * import left (Lucene merging the vector index's segments, a Neo4j checkpoint) to end: the
+     * process's CPU below a fifth of a core for two seconds running.
      */
     public ScaleBench withSettling(java.time.Duration atMost) {
         this.settleAtMost = atMost;
@@ -184,11 +181,8 @@ public final class ScaleBench {
     private double settle() throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + settleAtMost.toNanos();
-        // past the store's next checkpoint (one a minute while it writes): committing the index writers
-        // there starts merges of their own, which would otherwise run during the measured searches
-        long checkpointed = start + Math.min(settleAtMost.toNanos(), CHECKPOINT_PASSED.toNanos());
         int quietSeconds = 0;
-        while ((quietSeconds < 2 || System.nanoTime() < checkpointed) && System.nanoTime() < deadline) {
+        while (quietSeconds < 2 && System.nanoTime() < deadline) {
             long cpu = cpuNanos();
             Thread.sleep(1_000);
             quietSeconds = cpuNanos() - cpu < 200_000_000L ? quietSeconds + 1 : 0;
