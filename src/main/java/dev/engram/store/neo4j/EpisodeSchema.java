@@ -87,17 +87,17 @@ final class EpisodeSchema {
         long total = 0;
         do {
             rewritten = database.write(tx -> {
-                // an episode stored once (no content property) is read in its old form and marked with its new one
+                // an episode stored once (no content property) is read in its old form and marked in its new one
                 try (var result = tx.execute("""
                         MATCH (e:Episode)
                         WITH e, %s AS content
                         WITH e, CASE WHEN $speaker THEN e.producer + ': ' + content ELSE content END AS text
                         WHERE e.indexed_text <> text
                         WITH e, text LIMIT 5000
-                        SET e.indexed_text = text, e.text_form = CASE WHEN e.content IS NULL THEN $form END
+                        SET e.indexed_text = text, e.text_form = CASE WHEN e.content IS NULL AND $speaker THEN $form END
                         REMOVE e.embedding
                         RETURN count(*) AS n""".formatted(StoredContent.cypher("e")), Map.of("speaker", speakerInText,
-                        "form", speakerInText ? StoredContent.SPEAKER : StoredContent.SAME))) {
+                        "form", StoredContent.SPEAKER))) {
                     return (Long) result.next().get("n");
                 }
             });

@@ -5,19 +5,18 @@ import java.util.Map;
 /**
  * An episode's text is stored once. Its indexed text (what the full-text index reads and the
  * model embeds) is either "producer: content" or the content itself, so a new episode keeps only
- * that and a marker of which form it is; its content is read back from them. Episodes written
+ * that, marked {@link #FORM} {@link #SPEAKER} in the first case; its content is read back from
+ * them (an episode without content property or mark: the indexed text is the content). Episodes written
  * before (or whose content was edited) keep a {@code content} property, which wins. At 100k
  * episodes this saves one string record of the store per episode, about 13 MB (BENCHMARKS.md).
  */
 final class StoredContent {
     static final String CONTENT = "content";
     static final String INDEXED_TEXT = "indexed_text";
-    /** {@link #SPEAKER} or {@link #SAME}: how the content is read out of the indexed text. */
+    /** {@link #SPEAKER} when the content is read out of the indexed text by dropping the speaker. */
     static final String FORM = "text_form";
     /** The indexed text is "producer: content". */
     static final long SPEAKER = 1;
-    /** The indexed text is the content. */
-    static final long SAME = 2;
 
     private StoredContent() {
     }
@@ -34,9 +33,7 @@ final class StoredContent {
         properties.put(INDEXED_TEXT, indexedText);
         if (indexedText.equals(producer + ": " + content)) {
             properties.put(FORM, SPEAKER);
-        } else if (indexedText.equals(content)) {
-            properties.put(FORM, SAME);
-        } else {
+        } else if (!indexedText.equals(content)) {
             properties.put(CONTENT, content);
         }
     }
