@@ -29,7 +29,7 @@ import java.util.Properties;
  * search.vector_weight = 0.4
  * search.rrf_k         = 60
  * search.candidates    = 100
- * search.query_text    = drop_question_words | keep
+ * search.query_text    = drop_question_words_and_pronouns | drop_question_words | keep
  * search.neighbour_weight = 0.3
  * search.session_weight   = 0.8
  * search.session_gap      = PT1H

@@ -59,7 +59,7 @@ final class LocomoDump {
                     row.put("evidence", q.evidence());
                     row.put("text", pairs(store.searchText(scope, q.text(), Filter.all(), depth)));
                     row.put("text_dq", pairs(store.searchText(scope,
-                            dev.engram.core.episode.QueryText.DROP_QUESTION_WORDS.of(q.text()), Filter.all(), depth)));
+                            dev.engram.core.episode.EpisodicSearch.Settings.defaults().queryText().of(q.text()), Filter.all(), depth)));
                     row.put("vec", pairs(store.searchVector(scope, embedder.embedQuery(q.text()), Filter.all(), depth)));
                     line(out, row);
                 }

@@ -30,7 +30,7 @@ public final class EpisodicSearch {
      */
     public record Settings(Fusion fusion, int candidates, QueryText queryText, TimelineRerank timeline) {
         public static Settings defaults() {
-            return new Settings(Fusion.defaults(), 100, QueryText.DROP_QUESTION_WORDS, TimelineRerank.defaults());
+            return new Settings(Fusion.defaults(), 100, QueryText.DROP_QUESTION_WORDS_AND_PRONOUNS, TimelineRerank.defaults());
         }
 
         public Settings(Fusion fusion, int candidates) {
