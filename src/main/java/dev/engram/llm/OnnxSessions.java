@@ -44,6 +44,7 @@ final class OnnxSessions {
             options.setInterOpNumThreads(1);
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OrtTempFolder.remove(); // the native libraries are loaded now
             byte[] model;
             try (InputStream in = open(resource + ".onnx")) {
                 model = in.readAllBytes();
