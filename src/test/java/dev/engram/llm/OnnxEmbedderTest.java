@@ -54,15 +54,16 @@ class OnnxEmbedderTest {
     }
 
     @Test
-    void queriesGetTheModelsInstruction() {
+    void aQueryIsEmbeddedAsWrittenWithoutBgesInstruction() {
         OnnxEmbedder embedder = new OnnxEmbedder(OnnxEmbedder.Model.BGE_SMALL_EN_V15_Q, EXECUTOR);
         float[] query = embedder.embedQuery("seat preference");
         EmbeddingModel reference = new BgeSmallEnV15QuantizedEmbeddingModel();
         float[] instructed = reference
                 .embed("Represent this sentence for searching relevant passages: seat preference").content().vector();
         float[] plain = reference.embed("seat preference").content().vector();
-        assertThat(cosine(query, instructed)).isGreaterThan(0.9999);
-        assertThat(cosine(query, plain)).isLessThan(0.99);
+        assertThat(cosine(query, plain)).isGreaterThan(0.9999);
+        assertThat(cosine(query, instructed)).as("the instruction would move it").isLessThan(0.99);
+        assertThat(query).containsExactly(embedder.embed("seat preference"));
     }
 
     @Test
