@@ -25,12 +25,17 @@ public final class Neo4jDatabase implements AutoCloseable {
     /** Segments of the vector index merged at once (an internal Neo4j setting; see open). */
     static final int VECTOR_MERGE_FACTOR = 10;
 
+    /** How often the vector index's reader is refreshed, so that searches see merges that ended. */
+    static final Duration VECTOR_READER_REFRESH = Duration.ofSeconds(10);
+
     private final DatabaseManagementService management;
     private final GraphDatabaseService db;
+    private final IndexReaderRefresh vectorReaderRefresh;
 
     private Neo4jDatabase(DatabaseManagementService management, GraphDatabaseService db) {
         this.management = management;
         this.db = db;
+        this.vectorReaderRefresh = IndexReaderRefresh.every(VECTOR_READER_REFRESH, db, EpisodeSchema.VECTOR_INDEX);
     }
 
     /** Opens (creating if needed) the store under {@code directory}. */
@@ -123,8 +128,14 @@ public final class Neo4jDatabase implements AutoCloseable {
         }
     }
 
+    /** Refreshes the reader of the index named {@code index} now; false when there is no such index. */
+    boolean refreshReader(String index) {
+        return IndexReaderRefresh.refresh(db, index);
+    }
+
     @Override
     public void close() {
+        vectorReaderRefresh.close();
         management.shutdown();
     }
 

@@ -144,6 +144,22 @@ class Neo4jEpisodeStoreTest {
     }
 
     @Test
+    void theVectorIndexReaderCanBeRefreshedWithoutAWriteAndSearchesAnswerAsBefore() {
+        Scope scope = Scope.of("acme", "refresh");
+        List<Episode> a = add(scope, "alice", Instant.parse("2025-01-01T00:00:00Z"),
+                "The ferry to the island leaves at noon", "I bought new running shoes");
+        float[] query = embedder.embedQuery("when does the boat go?");
+        List<Hit> before = store.searchVector(scope, query, Filter.all(), 2);
+
+        assertThat(database.refreshReader(EpisodeSchema.VECTOR_INDEX)).isTrue();
+        assertThat(database.refreshReader("no_such_index")).isFalse();
+
+        List<Hit> after = store.searchVector(scope, query, Filter.all(), 2);
+        assertThat(after).extracting(Hit::uid).containsExactlyElementsOf(before.stream().map(Hit::uid).toList());
+        assertThat(after.getFirst().uid()).isEqualTo(a.getFirst().uid());
+    }
+
+    @Test
     void hostileFullTextQueriesAreSearchedAsPlainWords() {
         Scope scope = Scope.of("acme", "hostile");
         List<Episode> added = add(scope, "alice", Instant.parse("2025-01-01T00:00:00Z"), "AND OR NOT title:x (y) \"z\" fish");
