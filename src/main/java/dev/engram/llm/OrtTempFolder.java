@@ -28,8 +28,9 @@ final class OrtTempFolder {
     }
 
     /**
-     * Deletes this process's extraction folder with its files; what was deleted, or empty (none,
-     * Windows, or a binding that keeps it elsewhere). Call only after the libraries are loaded.
+     * Deletes this process's extraction folder with its files: the folder, now gone (also when an
+     * earlier call removed it), or empty (no folder known, Windows, or a deletion that failed).
+     * Call only after the libraries are loaded.
      */
     static Optional<Path> remove() {
         if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win")) {
